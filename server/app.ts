@@ -1,0 +1,84 @@
+/**
+ * buildApp(config): opens the database, runs migrations, registers the platform plugins, then every
+ * module's routes under /api/v1. Never listens: main.ts does, and tests use `app.inject()`.
+ */
+import Fastify, { type FastifyInstance } from 'fastify';
+import cookie from '@fastify/cookie';
+import multipart from '@fastify/multipart';
+import rateLimit from '@fastify/rate-limit';
+import swagger from '@fastify/swagger';
+import swaggerUi from '@fastify/swagger-ui';
+import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
+import { Type } from 'typebox';
+import type { Config } from './config/config.ts';
+import { createDb, type Db, type DialectName } from './db/create-db.ts';
+import { migrateToLatest } from './db/migrate.ts';
+import './platform/types.ts';
+import { registerErrorHandler } from './platform/error-handler.ts';
+import { registerAuth } from './platform/auth.ts';
+import { ErrorBody } from './platform/schemas.ts';
+import { identityRoutes } from './modules/identity/index.ts';
+import { directoryRoutes } from './modules/directory/index.ts';
+import { listsRoutes } from './modules/lists/index.ts';
+import { auditRoutes } from './modules/audit/index.ts';
+import { homePage } from './platform/home-page.ts';
+
+export interface BuildOptions {
+  /** Use this database instead of opening config.databaseUrl (tests share one per file) */
+  db?: { db: Db; dialect: DialectName };
+}
+
+export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
+  const app = Fastify({
+    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    bodyLimit: 1024 * 1024,
+    trustProxy: false,
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: true, useDefaults: true, allErrors: false } },
+  }).withTypeProvider<TypeBoxTypeProvider>();
+
+  const { db, dialect } = options.db ?? createDb(config.databaseUrl);
+  await migrateToLatest(db);
+  app.decorate('db', db);
+  app.decorate('dialect', dialect);
+  app.decorate('config', config);
+  if (!options.db) app.addHook('onClose', async () => db.destroy());
+
+  registerErrorHandler(app);
+  app.addSchema(ErrorBody);
+  await app.register(cookie);
+  await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20 } });
+  await app.register(rateLimit, { global: false });
+  app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+
+  await app.register(swagger, {
+    openapi: {
+      info: { title: 'Gongkai 公开 API', version: '1', description: '政务公开工作平台 REST API。错误格式：{error: {code, message}}。会话 Cookie 的写请求须带 X-CSRF-Token；脚本用 Authorization: Bearer <API 令牌>。' },
+      components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } } },
+    },
+  });
+  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+
+  registerAuth(app);
+
+  app.get('/api/health', {
+    schema: { tags: ['系统'], summary: '健康检查与所用数据库', response: { 200: Type.Object({ status: Type.String(), database: Type.String(), time: Type.String() }), 503: ErrorBody } },
+  }, async (_request, reply) => {
+    try {
+      await db.selectFrom('unit').select('id').limit(1).execute();
+    } catch {
+      return reply.status(503).send({ error: { code: 'DATABASE_UNAVAILABLE', message: '数据库不可用' } });
+    }
+    return { status: 'ok', database: dialect, time: new Date().toISOString() };
+  });
+
+  await app.register(async (api) => {
+    await api.register(identityRoutes);
+    await api.register(directoryRoutes);
+    await api.register(listsRoutes);
+    await api.register(auditRoutes);
+  }, { prefix: '/api/v1' });
+
+  app.get('/', { schema: { hide: true } }, async (request, reply) => reply.type('text/html; charset=utf-8').send(await homePage(app.db, request.actor)));
+
+  return app;
+}

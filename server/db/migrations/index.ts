@@ -1,0 +1,9 @@
+/**
+ * The ordered registry of migrations. Append new files here; never edit or reorder old ones.
+ */
+import type { Migration } from 'kysely';
+import * as foundation from './2026-11-25T0900_foundation.ts';
+
+export const migrations: Record<string, Migration> = {
+  '2026-11-25T0900_foundation': foundation,
+};

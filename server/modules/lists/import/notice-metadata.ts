@@ -1,0 +1,175 @@
+/**
+ * The notice's own data, read from the paragraphs before the list's table: 文号, title, issuer,
+ * date of issue, the list's title and year.
+ *
+ * A typical preamble (the seed):
+ *
+ *   嘉政办发〔2020〕36号
+ *   嘉兴市人民政府办公室关于印发2020年          ← the title may be split over lines
+ *   嘉兴市政务公开重点工作责任清单的通知
+ *   各县（市、区）人民政府，市级有关部门（单位）：
+ *   为全面深入推进政务公开……
+ *   附件：市级有关部门（单位）名单
+ *   嘉兴市人民政府办公室                        ← signature (issuer)
+ *   2020年7月2日                                ← date of issue
+ *   （此件公开发布）
+ *   2020年嘉兴市政务公开重点工作责任清单        ← the list's title, just above the table
+ */
+import type { ImportedNotice } from './import.types.ts';
+import { isoDate, parseSmallNumber, squeezeCjkSpaces, toAsciiDigits } from './text-normalise.ts';
+
+/** A non-empty line of text with its 1-based source line. */
+export interface MetadataParagraph {
+  text: string;
+  line: number;
+}
+
+/** What {@link readNoticeMetadata} finds. */
+export interface NoticeMetadata {
+  notice: ImportedNotice;
+  listTitle: string | null;
+  /** The group named by an annex the body refers to (附件：市级有关部门（单位）名单), if any */
+  annexReference: { group: string; line: number } | null;
+}
+
+/** 文号: issuer code, year in brackets of any kind, serial, 号. */
+const DOC_NUMBER = /^([\u4e00-\u9fffA-Za-z]{1,15}?)\s*[〔\[［(（【﹝]\s*((?:19|20)\d{2})\s*[〕\]］)）】﹞]\s*(\d{1,5})\s*号/;
+/** Sentence punctuation: a line with any of these is body text, not a title or a signature. */
+const SENTENCE_PUNCTUATION = /[。，,：:；;！!？?]/;
+/** How a document title ends. */
+const TITLE_END = /(?:通知|通报|意见|决定|方案|批复|函|公告|要点|清单)$/;
+/** Words in the title of a list of tasks. */
+const LIST_WORDS = /清单|方案|要点|任务|分工|计划|安排|台账|责任表|分解表/;
+const ARABIC_DATE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+const CHINESE_DATE = /^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$/;
+
+/**
+ * Normalise a 文号 to 〔〕 around the year: 嘉政办发[2020]36号 → 嘉政办发〔2020〕36号.
+ * Null when the text does not start with a 文号.
+ */
+export function normaliseDocNumber(text: string): string | null {
+  const m = DOC_NUMBER.exec(squeezeCjkSpaces(toAsciiDigits(text)));
+  if (!m) return null;
+  return `${m[1]}〔${m[2]}〕${Number(m[3])}号`;
+}
+
+/** A whole-line date of issue (2020年7月2日, 二〇二〇年七月二日) as YYYY-MM-DD, else null. */
+export function parseIssueDate(text: string): string | null {
+  const t = squeezeCjkSpaces(toAsciiDigits(text));
+  const m = ARABIC_DATE.exec(t) ?? CHINESE_DATE.exec(t);
+  if (!m) return null;
+  const y = parseSmallNumber(m[1] as string);
+  const mo = parseSmallNumber(m[2] as string);
+  const d = parseSmallNumber(m[3] as string);
+  return y === null || mo === null || d === null ? null : isoDate(y, mo, d);
+}
+
+/** The year a title starts with or mentions first (2020年嘉兴市… → 2020), else null. */
+export function yearOfTitle(title: string): number | null {
+  const m = /((?:19|20)\d{2})\s*年/.exec(toAsciiDigits(title));
+  return m ? Number(m[1]) : null;
+}
+
+function isTitleLine(text: string): boolean {
+  return text.length <= 80 && !SENTENCE_PUNCTUATION.test(text) && parseIssueDate(text) === null;
+}
+
+/** Find the notice title: from the first line with 关于, joined with the next lines up to 通知. */
+function findTitle(paras: readonly MetadataParagraph[]): { title: string; index: number } | null {
+  for (let i = 0; i < paras.length; i++) {
+    const first = (paras[i] as MetadataParagraph).text;
+    if (!first.includes('关于') || !isTitleLine(first) || normaliseDocNumber(first) !== null) continue;
+    let title = first;
+    for (let j = i + 1; !TITLE_END.test(title) && j < paras.length && j <= i + 3; j++) {
+      const next = (paras[j] as MetadataParagraph).text;
+      if (!isTitleLine(next) || next.startsWith('附件')) break;
+      title += next;
+    }
+    if (TITLE_END.test(title)) return { title, index: i };
+  }
+  return null;
+}
+
+/** An issuer as signed: a short line that is not a sentence, a date, a note or an annex line. */
+function isSignatureLine(text: string): boolean {
+  return (
+    text.length >= 2 &&
+    text.length <= 40 &&
+    !SENTENCE_PUNCTUATION.test(text) &&
+    !/^[（(【\[]/.test(text) &&
+    !text.startsWith('附件') &&
+    !text.includes('关于') &&
+    !/\d/.test(text) &&
+    normaliseDocNumber(text) === null
+  );
+}
+
+/** The list's title: the line just above the table when it reads like one, else from 关于印发…的通知. */
+function findListTitle(paras: readonly MetadataParagraph[], title: string | null): string | null {
+  const last = paras[paras.length - 1]?.text;
+  if (
+    last !== undefined &&
+    isTitleLine(last) &&
+    LIST_WORDS.test(last) &&
+    !last.includes('关于') &&
+    !/^[（(【\[]/.test(last)
+  ) {
+    return last;
+  }
+  const m = title !== null ? /关于印发(.+?)的通知$/.exec(title) : null;
+  return m ? (m[1] as string).replace(/^《(.*)》$/, '$1') : null;
+}
+
+/**
+ * Read the notice's metadata from its preamble paragraphs (the non-empty lines before the table,
+ * in order). Lines are matched whole, so a 文号 or a date quoted in the body is never taken.
+ */
+export function readNoticeMetadata(preamble: readonly MetadataParagraph[]): NoticeMetadata {
+  const paras = preamble
+    .map((p) => ({ text: squeezeCjkSpaces(p.text), line: p.line }))
+    .filter((p) => p.text !== '');
+
+  const found = findTitle(paras);
+  const title = found?.title ?? null;
+
+  // 文号: a line of its own (before the title when there is one), else a line that starts with one.
+  let docNumber: string | null = null;
+  for (const p of paras) {
+    const n = normaliseDocNumber(p.text);
+    if (n !== null && p.text.length <= 40) {
+      docNumber = n;
+      break;
+    }
+  }
+
+  // Date of issue: the first whole-line date after the title; the issuer signs just above it.
+  let issuedOn: string | null = null;
+  let signedBy: string | null = null;
+  for (let i = found?.index ?? 0; i < paras.length; i++) {
+    const date = parseIssueDate((paras[i] as MetadataParagraph).text);
+    if (date === null) continue;
+    issuedOn = date;
+    const above = paras[i - 1]?.text;
+    if (i - 1 > (found?.index ?? -1) && above !== undefined && isSignatureLine(above)) signedBy = above;
+    break;
+  }
+  const titleIssuer = title !== null ? (/^(.{2,40}?)关于/.exec(title)?.[1] ?? null) : null;
+  const issuer = signedBy ?? titleIssuer;
+
+  const listTitle = findListTitle(paras, title);
+  const year =
+    (listTitle !== null ? yearOfTitle(listTitle) : null) ??
+    (issuedOn !== null ? Number(issuedOn.slice(0, 4)) : null) ??
+    (docNumber !== null ? yearOfTitle(docNumber.replace('〔', '').replace('〕', '年')) : null);
+
+  let annexReference: NoticeMetadata['annexReference'] = null;
+  for (const p of paras) {
+    const m = /^附\s*件\s*\d*\s*[:：]\s*(.{2,40}?)\s*名单$/.exec(p.text);
+    if (m) {
+      annexReference = { group: m[1] as string, line: p.line };
+      break;
+    }
+  }
+
+  return { notice: { title, docNumber, issuer, issuedOn, year }, listTitle, annexReference };
+}

@@ -1,0 +1,20 @@
+/**
+ * Pure decisions about lists, tasks and assignments.
+ */
+import { canReadAll, isOfficeLike, type Actor } from '../../platform/actor.ts';
+
+/** Published lists are public; drafts are seen by the office and observers. */
+export function canReadList(actor: Actor, list: { state: string }): boolean {
+  return list.state === 'published' || canReadAll(actor);
+}
+
+/** Importing, correcting, publishing and deleting lists is the office's work. */
+export function canManageLists(actor: Actor): boolean {
+  return isOfficeLike(actor);
+}
+
+/** A unit sees its own assignments; the office and observers see every unit's. */
+export function canReadAssignmentsOf(actor: Actor, unitId: number | undefined): boolean {
+  if (canReadAll(actor)) return true;
+  return actor.kind === 'user' && unitId !== undefined && actor.unitId === unitId;
+}
