@@ -18,6 +18,8 @@ export const ConfigSchema = Type.Object({
   secureCookies: Type.Boolean(),
   /** Session lifetime in hours */
   sessionHours: Type.Integer({ minimum: 1 }),
+  /** Login and password-change attempts allowed per client address per minute */
+  loginAttemptsPerMinute: Type.Integer({ minimum: 1 }),
   /** Largest upload accepted, in bytes */
   maxUploadBytes: Type.Integer({ minimum: 1024 }),
   /** Import the demo data (seed notice, Jiaxing directory) on the first start of an empty database */
@@ -45,6 +47,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     dataDir,
     secureCookies: env.GONGKAI_INSECURE_COOKIES !== '1',
     sessionHours: Number(env.GONGKAI_SESSION_HOURS ?? 12),
+    loginAttemptsPerMinute: Number(env.GONGKAI_LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
     maxUploadBytes: Number(env.GONGKAI_MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
     demoData: env.GONGKAI_DEMO_DATA !== '0',
     logLevel: env.LOG_LEVEL ?? 'info',

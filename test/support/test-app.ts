@@ -42,7 +42,7 @@ let counter = 0;
 
 export async function buildTestApp(dialect: TestDialect, overrides: Partial<Config> = {}): Promise<TestApp> {
   const tdb = await createTestDb(dialect);
-  const config = loadConfig({ logLevel: 'silent', databaseUrl: tdb.url, dataDir: '/tmp/gongkai-test', demoData: false, ...overrides }, {});
+  const config = loadConfig({ logLevel: 'silent', databaseUrl: tdb.url, dataDir: '/tmp/gongkai-test', demoData: false, loginAttemptsPerMinute: 100_000, ...overrides }, {});
   const app = await buildApp(config, { db: { db: tdb.db, dialect } });
   const system = systemActor('test');
 

@@ -17,7 +17,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.post('/sessions', {
     schema: { tags, summary: '登录（用户名+密码），设置会话 Cookie', body: LoginBody, response: { 200: SessionResponse, ...errorResponses } },
-    config: { rateLimit: { max: 10, timeWindow: '1 minute' }, allowWithPendingPasswordChange: true },
+    config: { rateLimit: { max: app.config.loginAttemptsPerMinute, timeWindow: '1 minute' }, allowWithPendingPasswordChange: true },
   }, async (request, reply) => {
     const r = await identity.login(app.db, { ...request.body, sessionHours: app.config.sessionHours, ip: request.ip });
     setSessionCookie(reply, r.sessionToken, r.expiresAt);
@@ -47,7 +47,7 @@ export const identityRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.put('/users/me/password', {
     schema: { tags, summary: '修改自己的密码（首次登录须修改一次性密码）', body: ChangePasswordBody, response: { 204: Type.Null(), ...errorResponses } },
-    config: { allowWithPendingPasswordChange: true, rateLimit: { max: 10, timeWindow: '1 minute' } },
+    config: { allowWithPendingPasswordChange: true, rateLimit: { max: app.config.loginAttemptsPerMinute, timeWindow: '1 minute' } },
   }, async (request, reply) => {
     await identity.changeOwnPassword(app.db, request.actor, { ...request.body, keepSessionToken: request.sessionToken ?? undefined });
     return reply.status(204).send(null);

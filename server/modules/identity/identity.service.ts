@@ -162,6 +162,7 @@ export async function updateUser(
   db: Db, actor: Actor, id: number, patch: { displayName?: string; role?: string; disabled?: boolean },
 ): Promise<UserView> {
   if (actor.kind === 'anonymous') throw new AuthenticationError();
+  if (!canListUsers(actor)) throw new ForbiddenError('USER_FORBIDDEN', '无权管理账号');
   return db.transaction().execute(async (trx) => {
     const user = await repo.findUserById(trx, id);
     if (!user || !canManageUsersOf(actor, user.unitId)) throw new NotFoundError('USER_NOT_FOUND', `账号不存在：${id}`);
@@ -206,6 +207,7 @@ export async function changeOwnPassword(
 /** Sets a new one-time password for a user (office or the user's unit admin); returns it once. */
 export async function resetPassword(db: Db, actor: Actor, id: number): Promise<string> {
   if (actor.kind === 'anonymous') throw new AuthenticationError();
+  if (!canListUsers(actor)) throw new ForbiddenError('USER_FORBIDDEN', '无权管理账号');
   const password = oneTimePassword();
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {

@@ -77,7 +77,7 @@ export function planImport(result: ImportResult, resolver: UnitResolver): Import
       if (annexGroup && annexGroup.groupId === null && resolver.findGroup(phrase) === undefined && sameName(phrase, annexGroup.name)) {
         // The annex's group is new to the directory: expand it from the annex itself.
         refs.push(...annexGroup.members);
-        knownPhraseCount++;
+        if (annexGroup.members.some((m) => 'unitId' in m)) knownPhraseCount++;
         continue;
       }
       const r = resolver.resolve(phrase, overrides);

@@ -45,7 +45,7 @@ function flatten(blocks: readonly SourceBlock[]): Item[] {
 
 /**
  * Read the annex from the blocks after the table. The names are the first run of lines of one kind
- * (paragraphs, or the cells of one table) after the …名单 line, up to the 版记.
+ * (paragraphs, or the cells of one table) after the …名单 line, up to the 版记 (抄送：…).
  */
 export function readAnnex(blocks: readonly SourceBlock[]): AnnexReading {
   const warnings: ImportWarning[] = [];
@@ -60,7 +60,10 @@ export function readAnnex(blocks: readonly SourceBlock[]): AnnexReading {
 
   const names: string[] = [];
   const seen = new Set<string>();
-  const first = usable[titleAt + 1];
+  let first = usable[titleAt + 1];
+  // Names in another kind of block than their title (a table of names under a title line) are
+  // taken only when the 版记 was found, so that a damaged file cannot make 抄送 lines into names.
+  if (first !== undefined && first.kind !== titleItem.kind && footer < 0) first = undefined;
   for (let i = titleAt + 1; first !== undefined && i < usable.length; i++) {
     const it = usable[i] as Item;
     const text = squeezeCjkSpaces(it.text);

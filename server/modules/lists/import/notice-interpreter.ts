@@ -57,22 +57,23 @@ function isHeaderCell(cell: string): boolean {
   return HEADER_WORDS.has(cell.replace(/\s+/g, ''));
 }
 
-/** The first text of a block: a paragraph's text or a row's first cell. */
-function leadText(b: SourceBlock): string {
-  return squeezeCjkSpaces(b.kind === 'paragraph' ? b.text : (b.cells[0] ?? ''));
-}
-
 function startsTable(b: SourceBlock): boolean {
   if (b.kind !== 'row') return false;
   const first = b.cells[0] ?? '';
   return isHeaderCell(first) || headingOf(first) !== null || (seqOf(first) !== null && b.cells.length >= 2);
 }
 
-function endsTable(b: SourceBlock): boolean {
-  const t = leadText(b);
-  if (ANNEX_START.test(t) || DOCUMENT_FOOTER.test(t)) return true;
+/** 附件… or the 版记 (抄送：…): the table is over, whatever row it turns up in. */
+function isAnnexOrFooter(cell: string): boolean {
+  const t = squeezeCjkSpaces(cell);
+  return ANNEX_START.test(t) || DOCUMENT_FOOTER.test(t);
+}
+
+function endsTable(row: LogicalRow): boolean {
+  const t = squeezeCjkSpaces(row.cells[0] ?? '');
+  if (isAnnexOrFooter(t)) return true;
   // A …名单 line opens the annex even when its 附件 line is missing; a heading named …名单 does not.
-  return (b.kind === 'paragraph' || b.cells.length === 1) && headingOf(t) === null && isGroupTitle(t);
+  return row.cells.length === 1 && headingOf(t) === null && isGroupTitle(t);
 }
 
 /** A row of the table as the interpreter sees it: a physical row may hold several. */
@@ -80,6 +81,15 @@ interface LogicalRow {
   cells: string[];
   lines: number[];
   line: number;
+  /** Whether it came from a paragraph or a table row of the source */
+  source: SourceBlock['kind'];
+}
+
+/** Back to a source block (for the annex reader). */
+function toBlock(row: LogicalRow): SourceBlock {
+  return row.source === 'paragraph'
+    ? { kind: 'paragraph', text: row.cells.join(' '), line: row.line }
+    : { kind: 'row', cells: row.cells, line: row.line, cellLines: row.lines };
 }
 
 type RowKind = 'header' | 'heading' | 'task' | 'other';
@@ -93,28 +103,28 @@ function kindOf(row: LogicalRow): RowKind {
 }
 
 /**
- * Whether `cell` (at position `index` of the row being built) starts a new row: a missing blank
- * line between two rows glues them together, and the next row's 序号 or heading shows the joint.
+ * Whether `cell`, following the cells `current` of the row being built, starts a new row: a
+ * missing blank line between two rows glues them together, and the next row's 序号 or heading
+ * shows the joint.
  */
 function startsNewRow(current: readonly string[], cell: string): boolean {
+  if (isAnnexOrFooter(cell)) return true;
   const first = current[0] ?? '';
   const index = current.length;
   const firstKind = isHeaderCell(first) ? 'header' : seqOf(first) !== null ? 'task' : headingOf(first) ? 'heading' : 'other';
   const seq = seqOf(cell);
   if (seq !== null) {
-    if (firstKind === 'header' || firstKind === 'heading') return true;
+    // In a task row, a number right after the 序号 is a repeated 序号 unless it is the next one.
     if (firstKind === 'task') return index >= 2 || seq === (seqOf(first) as number) + 1;
-    return false;
+    return true;
   }
-  if (headingOf(cell) !== null) {
-    return firstKind === 'heading' || firstKind === 'header' || (firstKind === 'task' && index >= 2);
-  }
+  if (headingOf(cell) !== null) return firstKind !== 'task' || index >= 2;
   if (cell.replace(/\s+/g, '') === '序号') return firstKind !== 'header';
   return false;
 }
 
-/** Cut the table's blocks into logical rows, re-joining rows cut by a stray blank line. */
-function logicalRows(blocks: readonly SourceBlock[]): LogicalRow[] {
+/** Cut blocks into logical rows, splitting rows glued together by a missing blank line. */
+function segmentRows(blocks: readonly SourceBlock[]): LogicalRow[] {
   const rows: LogicalRow[] = [];
   for (const b of blocks) {
     const cells = b.kind === 'paragraph' ? [b.text] : b.cells;
@@ -123,14 +133,18 @@ function logicalRows(blocks: readonly SourceBlock[]): LogicalRow[] {
     cells.forEach((cell, k) => {
       const line = lines[k] ?? b.line;
       if (cur === null || startsNewRow(cur.cells, cell)) {
-        cur = { cells: [], lines: [], line };
+        cur = { cells: [], lines: [], line, source: b.kind };
         rows.push(cur);
       }
       cur.cells.push(cell);
       cur.lines.push(line);
     });
   }
-  // A task row with only its number, or only number and text, continued in the next row(s).
+  return rows;
+}
+
+/** A task row with only its number, or only number and text, continued in the next row(s). */
+function joinContinuations(rows: readonly LogicalRow[]): LogicalRow[] {
   const joined: LogicalRow[] = [];
   for (const row of rows) {
     const prev = joined[joined.length - 1];
@@ -139,7 +153,7 @@ function logicalRows(blocks: readonly SourceBlock[]): LogicalRow[] {
       prev.lines.push(...row.lines);
       continue;
     }
-    joined.push(row);
+    joined.push({ ...row, cells: [...row.cells], lines: [...row.lines] });
   }
   return joined;
 }
@@ -153,8 +167,8 @@ interface TableReading {
   sawTaskRow: boolean;
 }
 
-function readTable(blocks: readonly SourceBlock[], year: number | null): TableReading {
-  const rows = logicalRows(blocks);
+function readTable(tableRows: readonly LogicalRow[], year: number | null): TableReading {
+  const rows = joinContinuations(tableRows);
   const tasks: ImportedTask[] = [];
   const headings: ImportedHeading[] = [];
   const warnings: ImportWarning[] = [];
@@ -316,13 +330,9 @@ export function interpretNotice(doc: ReadDocument): ImportResult {
   const { blocks } = doc;
   const start = blocks.findIndex(startsTable);
   if (start < 0) throw noListFound();
-  let end = blocks.length;
-  for (let i = start + 1; i < blocks.length; i++) {
-    if (endsTable(blocks[i] as SourceBlock)) {
-      end = i;
-      break;
-    }
-  }
+  const rows = segmentRows(blocks.slice(start));
+  let end = rows.findIndex((r, i) => i > 0 && endsTable(r));
+  if (end < 0) end = rows.length;
 
   const preamble: MetadataParagraph[] = [];
   for (const b of blocks.slice(0, start)) {
@@ -330,9 +340,9 @@ export function interpretNotice(doc: ReadDocument): ImportResult {
     else b.cells.forEach((text, k) => preamble.push({ text, line: b.cellLines[k] ?? b.line }));
   }
   const meta = readNoticeMetadata(preamble);
-  const table = readTable(blocks.slice(start, end), meta.notice.year);
+  const table = readTable(rows.slice(0, end), meta.notice.year);
   if (!table.sawTaskRow) throw noListFound();
-  const annex = readAnnex(blocks.slice(end));
+  const annex = readAnnex(rows.slice(end).map(toBlock));
 
   const warnings = [...table.warnings, ...annex.warnings];
   if (annex.group === null && meta.annexReference !== null) {
