@@ -160,7 +160,7 @@ export function readNoticeMetadata(preamble: readonly MetadataParagraph[]): Noti
   const year =
     (listTitle !== null ? yearOfTitle(listTitle) : null) ??
     (issuedOn !== null ? Number(issuedOn.slice(0, 4)) : null) ??
-    (docNumber !== null ? yearOfTitle(docNumber.replace('〔', '').replace('〕', '年')) : null);
+    (docNumber !== null ? Number((/〔(\d{4})〕/.exec(docNumber) as RegExpExecArray)[1]) : null);
 
   let annexReference: NoticeMetadata['annexReference'] = null;
   for (const p of paras) {

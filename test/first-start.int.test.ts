@@ -1,0 +1,44 @@
+/**
+ * The first start of an empty installation imports the demo data and creates the office admin with
+ * a one-time password, once.
+ */
+import { describe, expect, it } from 'vitest';
+import { testDialects } from './support/dialects.ts';
+import { createTestDb } from './support/test-db.ts';
+import { ensureFirstStart } from '../server/db/seeds/first-start.ts';
+import { listLists } from '../server/modules/lists/index.ts';
+import { login } from '../server/modules/identity/index.ts';
+import { anonymous } from '../server/platform/actor.ts';
+
+describe.each(testDialects())('first start on %s', (dialect) => {
+  it('imports and publishes the seed list with the Jiaxing directory and creates the admin, only once', async () => {
+    const tdb = await createTestDb(dialect);
+    try {
+      const first = await ensureFirstStart(tdb.db, { demoData: true });
+      expect(first.demo).toEqual({ listId: expect.any(Number), tasks: 70, assignments: 5669, units: 69 });
+      expect(first.admin?.username).toBe('admin');
+      const lists = await listLists(tdb.db, anonymous, {});
+      expect(lists.map((l) => [l.title, l.state, l.taskCount])).toEqual([['2020年嘉兴市政务公开重点工作责任清单', 'published', 70]]);
+      const session = await login(tdb.db, { username: 'admin', password: first.admin!.oneTimePassword, sessionHours: 1 });
+      expect(session.user.role).toBe('office');
+      expect(session.user.mustChangePassword).toBe(true);
+      const again = await ensureFirstStart(tdb.db, { demoData: true });
+      expect(again).toEqual({ admin: null, demo: null });
+      expect(await listLists(tdb.db, anonymous, {})).toHaveLength(1);
+    } finally {
+      await tdb.destroy();
+    }
+  });
+
+  it('without demo data creates only the office unit and its admin', async () => {
+    const tdb = await createTestDb(dialect);
+    try {
+      const first = await ensureFirstStart(tdb.db, { demoData: false });
+      expect(first.demo).toBeNull();
+      expect(first.admin?.oneTimePassword).toMatch(/^[A-Za-z0-9]{16}$/);
+      expect(await listLists(tdb.db, anonymous, {})).toEqual([]);
+    } finally {
+      await tdb.destroy();
+    }
+  });
+});
