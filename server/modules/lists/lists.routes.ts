@@ -47,7 +47,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => ({ items: await lists.listTasks(app.db, request.actor, request.params.id) }));
 
   app.get('/lists/:id/xlsx', {
-    schema: { tags, summary: '按通知原格式导出 .xlsx（序号 | 重点工作 | 牵头单位 | 责任单位 | 完成时限）', params: IdParams, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'] },
+    schema: { tags, summary: '按通知原格式导出 .xlsx（序号 | 重点工作 | 牵头单位 | 责任单位 | 完成时限）', params: IdParams, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: { 200: Type.String({ format: 'binary', description: '.xlsx 文件' }), ...errorResponses } },
   }, async (request, reply) => {
     const { fileName, bytes } = await exportListXlsx(app.db, request.actor, request.params.id);
     return reply
