@@ -8,6 +8,9 @@ import multipart from '@fastify/multipart';
 import rateLimit from '@fastify/rate-limit';
 import swagger from '@fastify/swagger';
 import swaggerUi from '@fastify/swagger-ui';
+import fastifyStatic from '@fastify/static';
+import fs from 'node:fs';
+import { fileURLToPath } from 'node:url';
 import type { TypeBoxTypeProvider } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import type { Config } from './config/config.ts';
@@ -21,6 +24,8 @@ import { identityRoutes } from './modules/identity/index.ts';
 import { directoryRoutes } from './modules/directory/index.ts';
 import { listsRoutes } from './modules/lists/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
+import { progressRoutes } from './modules/progress/index.ts';
+import { notificationsRoutes } from './modules/notifications/index.ts';
 import { homePage } from './platform/home-page.ts';
 
 export interface BuildOptions {
@@ -43,7 +48,9 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   app.decorate('config', config);
   if (!options.db) app.addHook('onClose', async () => db.destroy());
 
-  registerErrorHandler(app);
+  const adminDist = fileURLToPath(new URL('../admin/dist/', import.meta.url));
+  const adminIndex = fs.existsSync(`${adminDist}index.html`) ? `${adminDist}index.html` : null;
+  registerErrorHandler(app, { spaIndex: adminIndex, spaPrefix: '/admin/' });
   app.addSchema(ErrorBody);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20 } });
@@ -76,7 +83,15 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     await api.register(directoryRoutes);
     await api.register(listsRoutes);
     await api.register(auditRoutes);
+    await api.register(progressRoutes);
+    await api.register(notificationsRoutes);
   }, { prefix: '/api/v1' });
+
+  // The admin web workbench (React SPA built by Vite into admin/dist): static files, index.html fallback.
+  if (adminIndex) {
+    await app.register(fastifyStatic, { root: adminDist, prefix: '/admin/', decorateReply: false, index: ['index.html'] });
+    app.get('/admin', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'));
+  }
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => reply.type('text/html; charset=utf-8').send(await homePage(app.db, request.actor)));
 

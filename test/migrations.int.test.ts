@@ -9,7 +9,11 @@ import { createTestDb } from './support/test-db.ts';
 import { migrateDown, migrateToLatest } from '../server/db/migrate.ts';
 import { migrations } from '../server/db/migrations/index.ts';
 
-const TABLES = ['api_token', 'assignment', 'audit_log', 'list', 'list_section', 'notice', 'session', 'task', 'unit', 'unit_alias', 'unit_group', 'unit_group_alias', 'unit_group_member', 'user'];
+const TABLES = [
+  'api_token', 'assignment', 'audit_log', 'delivery', 'list', 'list_section', 'notice', 'notification', 'progress_report', 'reminder',
+  'report_attachment', 'reporting_period', 'session', 'setting', 'task', 'unit', 'unit_alias', 'unit_channel', 'unit_group', 'unit_group_alias',
+  'unit_group_member', 'user',
+];
 
 describe.each(testDialects())('migrations on %s', (dialect) => {
   it('go up, all the way down, and up again', async () => {

@@ -24,6 +24,14 @@ export const ConfigSchema = Type.Object({
   maxUploadBytes: Type.Integer({ minimum: 1024 }),
   /** Import the demo data (seed notice, Jiaxing directory) on the first start of an empty database */
   demoData: Type.Boolean(),
+  /** SMTP server for e-mail reminders (smtp://user:pass@host:port); e-mail is off without it */
+  smtpUrl: Type.Union([Type.String(), Type.Null()]),
+  /** Sender address of e-mail reminders */
+  mailFrom: Type.String(),
+  /** Public address of this installation, for links in reminders */
+  publicBaseUrl: Type.String(),
+  /** Seconds between runs of the background jobs (reminder scan, deliveries); 0 turns them off */
+  jobIntervalSeconds: Type.Integer({ minimum: 0 }),
   logLevel: Type.Union([
     Type.Literal('fatal'), Type.Literal('error'), Type.Literal('warn'),
     Type.Literal('info'), Type.Literal('debug'), Type.Literal('trace'), Type.Literal('silent'),
@@ -50,6 +58,10 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     loginAttemptsPerMinute: Number(env.GONGKAI_LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
     maxUploadBytes: Number(env.GONGKAI_MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
     demoData: env.GONGKAI_DEMO_DATA !== '0',
+    smtpUrl: env.GONGKAI_SMTP_URL || null,
+    mailFrom: env.GONGKAI_MAIL_FROM ?? 'Gongkai <noreply@localhost>',
+    publicBaseUrl: (env.GONGKAI_PUBLIC_URL ?? `http://localhost:${env.PORT ?? 3000}`).replace(/\/$/, ''),
+    jobIntervalSeconds: Number(env.GONGKAI_JOB_INTERVAL_SECONDS ?? 60),
     logLevel: env.LOG_LEVEL ?? 'info',
     ...overrides,
   };

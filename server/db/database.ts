@@ -73,6 +73,8 @@ export interface ListTable {
   importWarnings: Generated<string>;
   createdBy: number | null;
   publishedAt: Timestamp | null;
+  /** quarterly | monthly | halfYearly | oneOff */
+  reportingCycle: Generated<string>;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -105,6 +107,8 @@ export interface TaskTable {
   recurrence: string | null;
   target: string | null;
   sourceLine: number | null;
+  /** Overrides the list's reporting cycle for this task */
+  reportingCycle: string | null;
   createdAt: Timestamp;
   updatedAt: Timestamp;
 }
@@ -114,7 +118,114 @@ export interface AssignmentTable {
   taskId: number;
   unitId: number;
   role: string;
+  /** The office's decision at the end: completed | ongoing | notCompleted (null: derived) */
+  finalState: string | null;
   createdAt: Timestamp;
+}
+
+export interface ReportingPeriodTable {
+  id: Generated<number>;
+  listId: number;
+  /** null: the list's own periods; set: periods of one task with its own cycle */
+  taskId: number | null;
+  seq: number;
+  label: string;
+  startsOn: DateString;
+  endsOn: DateString;
+  /** The day reports for the period are due */
+  dueOn: DateString;
+}
+
+export interface ProgressReportTable {
+  id: Generated<number>;
+  assignmentId: number;
+  periodId: number;
+  /** 1, 2, …: a resubmission is a new version; earlier versions stay */
+  version: number;
+  text: string;
+  /** JSON: string[] */
+  evidenceLinks: string;
+  completed: Flag;
+  publicSummary: string | null;
+  /** submitted | returned | accepted */
+  state: string;
+  submittedBy: number;
+  submittedAt: Timestamp;
+  reviewedBy: number | null;
+  reviewedAt: Timestamp | null;
+  reviewComment: string | null;
+  /** shown on the public progress page (the office's decision) */
+  public: Flag;
+}
+
+export interface ReportAttachmentTable {
+  id: Generated<number>;
+  reportId: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  createdAt: Timestamp;
+}
+
+export interface ReminderTable {
+  id: Generated<number>;
+  /** Makes each reminder exist once, whichever process creates it */
+  dedupeKey: string;
+  /** dueSoon | overdue | manual */
+  kind: string;
+  unitId: number;
+  listId: number | null;
+  taskId: number | null;
+  periodId: number | null;
+  message: string;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export interface NotificationTable {
+  id: Generated<number>;
+  unitId: number;
+  reminderId: number | null;
+  title: string;
+  body: string;
+  link: string | null;
+  createdAt: Timestamp;
+  readAt: Timestamp | null;
+}
+
+export interface DeliveryTable {
+  id: Generated<number>;
+  notificationId: number;
+  /** email | webhook */
+  channel: string;
+  target: string;
+  /** pending | sent | failed */
+  status: string;
+  attempts: Generated<number>;
+  lastError: string | null;
+  lockedUntil: Timestamp | null;
+  lockedBy: string | null;
+  sentAt: Timestamp | null;
+  createdAt: Timestamp;
+}
+
+export interface UnitChannelTable {
+  unitId: number;
+  email: string | null;
+  emailEnabled: Flag;
+  webhookUrl: string | null;
+  webhookSecret: string | null;
+  webhookEnabled: Flag;
+  updatedAt: Timestamp;
+}
+
+export interface SettingTable {
+  key: string;
+  /** JSON */
+  value: string;
+  updatedAt: Timestamp;
 }
 
 export interface UserTable {
@@ -178,6 +289,14 @@ export interface Database {
   session: SessionTable;
   apiToken: ApiTokenTable;
   auditLog: AuditLogTable;
+  reportingPeriod: ReportingPeriodTable;
+  progressReport: ProgressReportTable;
+  reportAttachment: ReportAttachmentTable;
+  reminder: ReminderTable;
+  notification: NotificationTable;
+  delivery: DeliveryTable;
+  unitChannel: UnitChannelTable;
+  setting: SettingTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -193,3 +312,10 @@ export type User = Selectable<UserTable>;
 export type Session = Selectable<SessionTable>;
 export type ApiToken = Selectable<ApiTokenTable>;
 export type AuditLog = Selectable<AuditLogTable>;
+export type ReportingPeriod = Selectable<ReportingPeriodTable>;
+export type ProgressReport = Selectable<ProgressReportTable>;
+export type ReportAttachment = Selectable<ReportAttachmentTable>;
+export type Reminder = Selectable<ReminderTable>;
+export type Notification = Selectable<NotificationTable>;
+export type Delivery = Selectable<DeliveryTable>;
+export type UnitChannel = Selectable<UnitChannelTable>;

@@ -5,6 +5,7 @@
  * Every error body has the shape `{ error: { code, message, details? } }`.
  */
 import type { FastifyError, FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import fs from 'node:fs';
 import { AppError } from './errors.ts';
 
 interface ErrorBody {
@@ -28,7 +29,11 @@ function validationMessage(err: FastifyError): { message: string; details: unkno
   return { message, details: err.validation?.map((v) => ({ path: v.instancePath, keyword: v.keyword, message: v.message })) };
 }
 
-export function registerErrorHandler(app: FastifyInstance): void {
+/**
+ * Installs the error and not-found handlers. `spaIndex`: the single-page app's index.html, served for
+ * unknown GET paths under `spaPrefix` (client-side routes).
+ */
+export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?: string | null; spaPrefix?: string } = {}): void {
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
       if (err.statusCode >= 500) request.log.error({ err }, 'application error');
@@ -64,6 +69,10 @@ export function registerErrorHandler(app: FastifyInstance): void {
   });
 
   app.setNotFoundHandler((request, reply) => {
+    const path = request.url.split('?')[0]!;
+    if (options.spaIndex && options.spaPrefix && request.method === 'GET' && path.startsWith(options.spaPrefix) && !path.split('/').pop()!.includes('.')) {
+      return reply.type('text/html; charset=utf-8').send(fs.readFileSync(options.spaIndex));
+    }
     reply.status(404).send(body('NOT_FOUND', `未找到：${request.method} ${request.url.split('?')[0]}`));
   });
 }

@@ -3,7 +3,9 @@
  */
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-25T0900_foundation.ts';
+import * as workbench from './2026-11-25T1100_workbench.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T0900_foundation': foundation,
+  '2026-11-25T1100_workbench': workbench,
 };

@@ -19,6 +19,7 @@ import { LIST_KINDS, type ListKind } from './list-kinds.ts';
 import * as repo from './lists.repository.ts';
 import { canManageLists } from './lists.policy.ts';
 import { comparableTask, presentList, type ListView } from './lists.presenter.ts';
+import { runListPublishedHandlers } from './lists.service.ts';
 
 export interface ImportInput {
   fileName: string;
@@ -121,6 +122,7 @@ export async function importNotice(
     });
     if (input.publish) {
       list = await repo.updateList(trx, list.id, { state: 'published', publishedAt: at, updatedAt: at });
+      await runListPublishedHandlers(trx, list);
       await recordAudit(trx, actor, { action: 'publish_list', resourceType: 'list', resourceId: list.id, before: { state: 'draft' }, after: { state: 'published' } });
     }
     return {

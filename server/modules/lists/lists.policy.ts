@@ -12,9 +12,3 @@ export function canReadList(actor: Actor, list: { state: string }): boolean {
 export function canManageLists(actor: Actor): boolean {
   return isOfficeLike(actor);
 }
-
-/** A unit sees its own assignments; the office and observers see every unit's. */
-export function canReadAssignmentsOf(actor: Actor, unitId: number | undefined): boolean {
-  if (canReadAll(actor)) return true;
-  return actor.kind === 'user' && unitId !== undefined && actor.unitId === unitId;
-}

@@ -110,7 +110,7 @@ export async function countAssignmentsOfList(q: Q, listId: number): Promise<numb
   return Number(r.n);
 }
 
-export async function insertAssignments(q: Q, rows: Omit<Assignment, 'id'>[]): Promise<void> {
+export async function insertAssignments(q: Q, rows: Omit<Assignment, 'id' | 'finalState'>[]): Promise<void> {
   for (let i = 0; i < rows.length; i += CHUNK) {
     await q.insertInto('assignment').values(rows.slice(i, i + CHUNK)).execute();
   }
@@ -124,39 +124,6 @@ export async function deleteAssignments(q: Q, ids: number[]): Promise<void> {
   for (let i = 0; i < ids.length; i += CHUNK) await q.deleteFrom('assignment').where('id', 'in', ids.slice(i, i + CHUNK)).execute();
 }
 
-export interface AssignmentFilter {
-  unitId?: number;
-  taskId?: number;
-  listId?: number;
-  role?: string;
-  /** only tasks of published lists */
-  publishedOnly?: boolean;
-  limit: number;
-  offset: number;
-}
-
-export type AssignmentRow = Assignment & { listId: number; seq: number; taskText: string; dueDate: string | null; listTitle: string };
-
-/** Assignments with their task and list, in list and task order. */
-export async function findAssignments(q: Q, f: AssignmentFilter): Promise<{ rows: AssignmentRow[]; total: number }> {
-  let query = q.selectFrom('assignment')
-    .innerJoin('task', 'task.id', 'assignment.taskId')
-    .innerJoin('list', 'list.id', 'task.listId');
-  if (f.unitId !== undefined) query = query.where('assignment.unitId', '=', f.unitId);
-  if (f.taskId !== undefined) query = query.where('assignment.taskId', '=', f.taskId);
-  if (f.listId !== undefined) query = query.where('task.listId', '=', f.listId);
-  if (f.role) query = query.where('assignment.role', '=', f.role);
-  if (f.publishedOnly) query = query.where('list.state', '=', 'published');
-  const [rows, count] = await Promise.all([
-    query.selectAll('assignment')
-      .select(['task.listId', 'task.seq', 'task.text as taskText', 'task.dueDate', 'list.title as listTitle'])
-      .orderBy('task.listId').orderBy('task.seq').orderBy('assignment.role').orderBy('assignment.unitId')
-      .limit(f.limit).offset(f.offset).execute(),
-    query.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow(),
-  ]);
-  return { rows, total: Number(count.n) };
-}
-
 /** Moves every assignment of one unit to another, dropping those the target already holds. */
 export async function moveAssignmentsToUnit(q: Q, fromUnitId: number, intoUnitId: number): Promise<void> {
   const rows = await q.selectFrom('assignment').select(['id', 'taskId', 'role']).where('unitId', '=', fromUnitId).execute();
@@ -166,4 +133,68 @@ export async function moveAssignmentsToUnit(q: Q, fromUnitId: number, intoUnitId
     if (clash) await q.deleteFrom('assignment').where('id', '=', r.id).execute();
     else await q.updateTable('assignment').set({ unitId: intoUnitId }).where('id', '=', r.id).execute();
   }
+}
+
+/** What other modules need to know about assignments: the assignment with its task and list. */
+export interface AssignmentFacts {
+  assignmentId: number;
+  taskId: number;
+  listId: number;
+  unitId: number;
+  role: string;
+  finalState: string | null;
+  seq: number;
+  taskText: string;
+  sectionId: number | null;
+  subsectionId: number | null;
+  dueDate: string | null;
+  deadlineText: string | null;
+  taskReportingCycle: string | null;
+  listState: string;
+  listYear: number;
+  listTitle: string;
+  listReportingCycle: string;
+}
+
+/** Assignments with their task and list, by any combination of list, unit, task and ids. */
+export async function findAssignmentFacts(
+  q: Q, f: { listId?: number; unitId?: number; taskId?: number; assignmentIds?: number[]; publishedOnly?: boolean },
+): Promise<AssignmentFacts[]> {
+  let query = q.selectFrom('assignment')
+    .innerJoin('task', 'task.id', 'assignment.taskId')
+    .innerJoin('list', 'list.id', 'task.listId')
+    .select([
+      'assignment.id as assignmentId', 'assignment.taskId', 'task.listId', 'assignment.unitId', 'assignment.role', 'assignment.finalState',
+      'task.seq', 'task.text as taskText', 'task.sectionId', 'task.subsectionId', 'task.dueDate', 'task.deadlineText',
+      'task.reportingCycle as taskReportingCycle', 'list.state as listState', 'list.year as listYear', 'list.title as listTitle',
+      'list.reportingCycle as listReportingCycle',
+    ]);
+  if (f.listId !== undefined) query = query.where('task.listId', '=', f.listId);
+  if (f.unitId !== undefined) query = query.where('assignment.unitId', '=', f.unitId);
+  if (f.taskId !== undefined) query = query.where('assignment.taskId', '=', f.taskId);
+  if (f.assignmentIds) {
+    if (!f.assignmentIds.length) return [];
+    query = query.where('assignment.id', 'in', f.assignmentIds);
+  }
+  if (f.publishedOnly) query = query.where('list.state', '=', 'published');
+  return query.orderBy('task.listId').orderBy('task.seq').orderBy('assignment.role').orderBy('assignment.unitId').execute();
+}
+
+/** The lead units of each task. */
+export async function findLeadUnits(q: Q, taskIds: number[]): Promise<Map<number, number[]>> {
+  const out = new Map<number, number[]>();
+  for (let i = 0; i < taskIds.length; i += CHUNK) {
+    const rows = await q.selectFrom('assignment').select(['taskId', 'unitId']).where('role', '=', 'lead').where('taskId', 'in', taskIds.slice(i, i + CHUNK)).execute();
+    for (const r of rows) out.set(r.taskId, [...(out.get(r.taskId) ?? []), r.unitId]);
+  }
+  return out;
+}
+
+export async function setAssignmentFinalState(q: Q, id: number, finalState: string | null): Promise<void> {
+  await q.updateTable('assignment').set({ finalState }).where('id', '=', id).execute();
+}
+
+export async function setReportingCycle(q: Q, target: { listId: number } | { taskId: number }, cycle: string | null): Promise<void> {
+  if ('listId' in target) await q.updateTable('list').set({ reportingCycle: cycle ?? 'quarterly' }).where('id', '=', target.listId).execute();
+  else await q.updateTable('task').set({ reportingCycle: cycle }).where('id', '=', target.taskId).execute();
 }

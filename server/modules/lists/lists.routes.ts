@@ -10,7 +10,7 @@ import * as lists from './lists.service.ts';
 import * as importer from './list-import.service.ts';
 import { exportListXlsx } from './list-export.ts';
 import {
-  AssignmentSchema, AssignmentsQuery, ImportOutcomeSchema, ImportPreviewSchema, ImportQuery, ListDetailSchema, ListSchema, ListsQuery,
+  ImportOutcomeSchema, ImportPreviewSchema, ImportQuery, ListDetailSchema, ListSchema, ListsQuery,
   ReimportOutcomeSchema, ReimportPreviewSchema, TaskDetailSchema, TaskSchema, UpdateListBody, UpdateTaskBody, UpdateTaskResponse,
 } from './lists.schemas.ts';
 
@@ -47,7 +47,7 @@ export const listsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   }, async (request) => ({ items: await lists.listTasks(app.db, request.actor, request.params.id) }));
 
   app.get('/lists/:id/xlsx', {
-    schema: { tags, summary: '按通知原格式导出 .xlsx（序号 | 重点工作 | 牵头单位 | 责任单位 | 完成时限）', params: IdParams, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: { 200: Type.String({ format: 'binary', description: '.xlsx 文件' }), ...errorResponses } },
+    schema: { tags, summary: '按通知原格式导出 .xlsx（序号 | 重点工作 | 牵头单位 | 责任单位 | 完成时限）', params: IdParams, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary', description: '.xlsx 文件' }), ...errorResponses } },
   }, async (request, reply) => {
     const { fileName, bytes } = await exportListXlsx(app.db, request.actor, request.params.id);
     return reply
@@ -85,7 +85,4 @@ export const listsRoutes: FastifyPluginAsyncTypebox = async (app) => {
     schema: { tags: ttags, summary: '更正草稿清单中的任务（内容、单位、时限）', params: IdParams, body: UpdateTaskBody, response: { 200: UpdateTaskResponse, ...errorResponses } },
   }, async (request) => lists.updateTask(app.db, request.actor, request.params.id, request.body));
 
-  app.get('/assignments', {
-    schema: { tags: ttags, summary: '任务分派（按单位、任务、清单）；单位用户只能查看本单位', querystring: AssignmentsQuery, response: { 200: Type.Object({ items: Type.Array(AssignmentSchema), total: Type.Integer() }), ...errorResponses } },
-  }, async (request) => lists.listAssignments(app.db, request.actor, request.query));
 };

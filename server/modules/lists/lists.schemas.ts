@@ -154,17 +154,3 @@ export const ImportQuery = Type.Object({
   title: Type.Optional(Type.String({ minLength: 1, maxLength: 300 })),
   publish: Type.Optional(Type.Boolean({ description: '导入后立即发布' })),
 });
-
-export const AssignmentSchema = Type.Object({
-  id: Type.Integer(), taskId: Type.Integer(), listId: Type.Integer(), listTitle: Type.String(), seq: Type.Integer(),
-  taskText: Type.String(), dueDate: NullableString, unitId: Type.Integer(), unitName: Type.String(), role: Type.String(),
-});
-
-export const AssignmentsQuery = Type.Object({
-  unitId: Type.Optional(Type.Integer({ minimum: 1 })),
-  taskId: Type.Optional(Type.Integer({ minimum: 1 })),
-  listId: Type.Optional(Type.Integer({ minimum: 1 })),
-  role: Type.Optional(Type.Union([Type.Literal('lead'), Type.Literal('responsible')])),
-  limit: Type.Optional(Type.Integer({ minimum: 1, maximum: 1000 })),
-  offset: Type.Optional(Type.Integer({ minimum: 0 })),
-});

@@ -3,7 +3,8 @@
  * assignments each unit holds.
  */
 import type { Db } from '../../db/create-db.ts';
-import type { List, Task } from '../../db/database.ts';
+import type { Transaction } from 'kysely';
+import type { Database, List, Task } from '../../db/database.ts';
 import { flag, now } from '../../db/portable.ts';
 import type { Actor } from '../../platform/actor.ts';
 import { AuthenticationError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
@@ -14,7 +15,7 @@ import { assignmentDelta, expandTask, planImport } from './import-plan.ts';
 import { createPlaceholders } from './list-import.service.ts';
 import { LIST_KINDS, RECURRENCE_LABELS, type AssignmentRole, type ListKind } from './list-kinds.ts';
 import * as repo from './lists.repository.ts';
-import { canManageLists, canReadAssignmentsOf, canReadList } from './lists.policy.ts';
+import { canManageLists, canReadList } from './lists.policy.ts';
 import {
   presentList, presentNotice, presentSection, presentTask, warningsOf,
   type ListView, type NoticeView, type SectionView, type TaskView,
@@ -99,6 +100,20 @@ export async function updateList(db: Db, actor: Actor, id: number, patch: { titl
   });
 }
 
+/** Called inside the publishing transaction, so other modules prepare their part (e.g. reporting periods). */
+export type ListPublishedHandler = (trx: Transaction<Database>, list: List) => Promise<void>;
+const publishedHandlers: ListPublishedHandler[] = [];
+
+/** Modules that act when a list is published register here (in their index.ts). */
+export function registerListPublishedHandler(handler: ListPublishedHandler): void {
+  publishedHandlers.push(handler);
+}
+
+/** Runs the publication handlers for a list just published. */
+export async function runListPublishedHandlers(trx: Transaction<Database>, list: List): Promise<void> {
+  for (const h of publishedHandlers) await h(trx, list);
+}
+
 /** Publishes a draft list: it becomes public and its units' work begins. */
 export async function publishList(db: Db, actor: Actor, id: number): Promise<ListView> {
   requireManager(actor);
@@ -110,6 +125,7 @@ export async function publishList(db: Db, actor: Actor, id: number): Promise<Lis
     if (!tasks.length) throw new ConflictError('LIST_EMPTY', '清单没有任务，不能发布');
     const at = now();
     const after = await repo.updateList(trx, id, { state: 'published', publishedAt: at, updatedAt: at });
+    await runListPublishedHandlers(trx, after);
     await recordAudit(trx, actor, { action: 'publish_list', resourceType: 'list', resourceId: id, before: { state: list.state }, after: { state: 'published', publishedAt: at } });
     return presentList(after, tasks.length);
   });
@@ -218,44 +234,4 @@ function isIsoDate(s: string): boolean {
   if (!/^\d{4}-\d{2}-\d{2}$/.test(s)) return false;
   const d = new Date(`${s}T00:00:00Z`);
   return !Number.isNaN(d.getTime()) && d.toISOString().slice(0, 10) === s;
-}
-
-export interface AssignmentView {
-  id: number;
-  taskId: number;
-  listId: number;
-  listTitle: string;
-  seq: number;
-  taskText: string;
-  dueDate: string | null;
-  unitId: number;
-  unitName: string;
-  role: AssignmentRole;
-}
-
-/**
- * Assignments by unit, task or list. A unit's users see only their unit's; the office and
- * observers see all. Drafts' assignments are the office's and observers' only.
- */
-export async function listAssignments(
-  db: Db, actor: Actor, filter: { unitId?: number; taskId?: number; listId?: number; role?: string; limit?: number; offset?: number },
-): Promise<{ items: AssignmentView[]; total: number }> {
-  if (actor.kind === 'anonymous') throw new AuthenticationError();
-  const unitId = filter.unitId ?? (actor.kind === 'user' && actor.role !== 'office' && actor.role !== 'observer' ? actor.unitId : undefined);
-  if (!canReadAssignmentsOf(actor, unitId)) throw new ForbiddenError('ASSIGNMENT_FORBIDDEN', '只能查看本单位的任务分派');
-  const { rows, total } = await repo.findAssignments(db, {
-    ...filter, unitId, publishedOnly: !canManageLists(actor) && !(actor.kind === 'user' && actor.role === 'observer'),
-    limit: filter.limit ?? 100, offset: filter.offset ?? 0,
-  });
-  const names = await unitNames(db, [...new Set(rows.map((r) => r.unitId))]);
-  return {
-    total,
-    items: rows.map((r) => {
-      const n = names.get(r.unitId);
-      return {
-        id: r.id, taskId: r.taskId, listId: r.listId, listTitle: r.listTitle, seq: r.seq, taskText: r.taskText, dueDate: r.dueDate,
-        unitId: r.unitId, unitName: n?.shortName ?? n?.name ?? String(r.unitId), role: r.role as AssignmentRole,
-      };
-    }),
-  };
 }

@@ -1,0 +1,18 @@
+/**
+ * Progress module: reporting periods, progress reports with evidence, reviews, statuses, the
+ * office's matrix and overview.
+ */
+import { registerListPublishedHandler } from '../lists/index.ts';
+import { ensureListPeriods } from './progress.service.ts';
+
+export {
+  listPeriods, setReportingCycle, listWorkbenchAssignments, getAssignmentDetail, submitReport, reviewReport, reviewQueue,
+  publishReport, getAttachment, setFinalState, listMatrix, listOverview, evaluateList, ensureListPeriods, MAX_ATTACHMENTS,
+  type WorkbenchAssignment, type ReportView,
+} from './progress.service.ts';
+export { REPORT_STATUS, FINAL_STATE, statusColour, type ReportStatus, type FinalState } from './status.ts';
+export { REPORTING_CYCLES, generatePeriods, currentPeriod } from './periods.ts';
+export { progressRoutes } from './progress.routes.ts';
+
+// A published list gets its reporting periods in the same transaction.
+registerListPublishedHandler(ensureListPeriods);
