@@ -24,8 +24,9 @@ import { identityRoutes } from './modules/identity/index.ts';
 import { directoryRoutes } from './modules/directory/index.ts';
 import { listsRoutes } from './modules/lists/index.ts';
 import { auditRoutes } from './modules/audit/index.ts';
-import { progressRoutes } from './modules/progress/index.ts';
+import { progressPages, progressRoutes } from './modules/progress/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
+import { remindersRoutes } from './modules/reminders/index.ts';
 import { homePage } from './platform/home-page.ts';
 
 export interface BuildOptions {
@@ -85,6 +86,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     await api.register(auditRoutes);
     await api.register(progressRoutes);
     await api.register(notificationsRoutes);
+    await api.register(remindersRoutes);
   }, { prefix: '/api/v1' });
 
   // The admin web workbench (React SPA built by Vite into admin/dist): static files, index.html fallback.
@@ -92,6 +94,8 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     await app.register(fastifyStatic, { root: adminDist, prefix: '/admin/', decorateReply: false, index: ['index.html'] });
     app.get('/admin', { schema: { hide: true } }, (_request, reply) => reply.redirect('/admin/'));
   }
+
+  await app.register(progressPages);
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => reply.type('text/html; charset=utf-8').send(await homePage(app.db, request.actor)));
 

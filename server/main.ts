@@ -4,6 +4,7 @@
 import { loadConfig } from './config/config.ts';
 import { buildApp } from './app.ts';
 import { ensureFirstStart } from './db/seeds/first-start.ts';
+import { startJobs } from './jobs/job-runner.ts';
 
 /** Starts the server; resolves once it listens. */
 export async function startServer(overrides: Parameters<typeof loadConfig>[0] = {}): Promise<void> {
@@ -13,6 +14,7 @@ export async function startServer(overrides: Parameters<typeof loadConfig>[0] = 
   if (first.demo) {
     app.log.info(first.demo, 'demo data imported: Jiaxing directory and the 2020 responsibility list (published)');
   }
+  startJobs(app);
   await app.listen({ port: config.port, host: config.host });
   if (first.admin) {
     // Printed once, on the console only: it is never logged to files or stored in clear.

@@ -89,7 +89,7 @@ export async function buildTestApp(dialect: TestDialect, overrides: Partial<Conf
 /** A multipart/form-data body with one file in field `file`. */
 export function multipart(fileName: string, content: Buffer | string, contentType = 'text/plain'): { payload: Buffer; headers: Record<string, string> } {
   const boundary = `----gongkai${Math.random().toString(16).slice(2)}`;
-  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${encodeURIComponent(fileName)}"\r\nContent-Type: ${contentType}\r\n\r\n`);
+  const head = Buffer.from(`--${boundary}\r\nContent-Disposition: form-data; name="file"; filename="${fileName}"\r\nContent-Type: ${contentType}\r\n\r\n`);
   const tail = Buffer.from(`\r\n--${boundary}--\r\n`);
   return { payload: Buffer.concat([head, Buffer.isBuffer(content) ? content : Buffer.from(content), tail]), headers: { 'content-type': `multipart/form-data; boundary=${boundary}` } };
 }

@@ -13,6 +13,9 @@ export {
 export { REPORT_STATUS, FINAL_STATE, statusColour, type ReportStatus, type FinalState } from './status.ts';
 export { REPORTING_CYCLES, generatePeriods, currentPeriod } from './periods.ts';
 export { progressRoutes } from './progress.routes.ts';
+export { progressPages } from './progress.pages.ts';
+export { seedDemoProgress } from './progress.seed.ts';
+export { publicProgress } from './public-progress.ts';
 
 // A published list gets its reporting periods in the same transaction.
 registerListPublishedHandler(ensureListPeriods);

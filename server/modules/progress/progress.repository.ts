@@ -94,3 +94,23 @@ export async function findAttachment(q: Q, reportId: number, id: number): Promis
 export async function findReportsAwaitingReview(q: Q): Promise<ProgressReport[]> {
   return q.selectFrom('progressReport').selectAll().where('state', '=', 'submitted').orderBy('submittedAt').orderBy('id').execute();
 }
+
+/**
+ * A cheap fingerprint of everything the public progress page of a list shows: it changes when a
+ * report is submitted, reviewed or published, or the list or its tasks change.
+ */
+export async function publicVersion(q: Q, listId: number): Promise<string> {
+  const r = await q.selectFrom('progressReport')
+    .select((eb) => [eb.fn.max('id').as('maxId'), eb.fn.max('reviewedAt').as('maxReviewed'), eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('public').as('pub')])
+    .executeTakeFirstOrThrow();
+  const l = await q.selectFrom('list').select(['updatedAt', 'state']).where('id', '=', listId).executeTakeFirst();
+  const t = await q.selectFrom('task').select((eb) => eb.fn.max('updatedAt').as('maxUpdated')).where('listId', '=', listId).executeTakeFirstOrThrow();
+  const a = await q.selectFrom('assignment').innerJoin('task', 'task.id', 'assignment.taskId')
+    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count('assignment.finalState').as('final')]).where('task.listId', '=', listId).executeTakeFirstOrThrow();
+  return [r.maxId, r.maxReviewed, r.n, r.pub, l?.updatedAt, l?.state, t.maxUpdated, a.n, a.final].map((x) => String(x ?? '')).join('|');
+}
+
+/** Bulk insert (demo data, imports). */
+export async function insertReports(q: Q, rows: Omit<ProgressReport, 'id'>[]): Promise<void> {
+  for (let i = 0; i < rows.length; i += 400) await q.insertInto('progressReport').values(rows.slice(i, i + 400)).execute();
+}

@@ -8,6 +8,7 @@ import { errorResponses, IdParams } from '../../platform/schemas.ts';
 import { readMultipartForm } from '../../platform/uploads.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import * as progress from './progress.service.ts';
+import { exportBulletinDocx, exportProgressXlsx } from './progress-export.ts';
 import {
   AssignmentDetailSchema, AssignmentsQuery, CycleBody, FinalStateBody, MatrixSchema, OverviewSchema, PeriodQuery, PeriodSchema, PublishBody,
   QueueItemSchema, ReportSchema, ReviewBody, TaskCycleBody, WorkbenchAssignmentSchema,
@@ -89,4 +90,18 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
   app.get('/lists/:id/overview', {
     schema: { tags, summary: '总览：按部分、按单位的完成情况，逾期与即将到期', params: IdParams, querystring: PeriodQuery, response: { 200: OverviewSchema, ...errorResponses } },
   }, async (request) => progress.listOverview(app.db, request.actor, request.params.id, request.query.periodId));
+
+  const download = (reply: import('fastify').FastifyReply, mime: string, file: { fileName: string; bytes: Buffer }, fallback: string) =>
+    reply.header('content-type', mime).header('content-disposition', `attachment; filename="${fallback}"; filename*=UTF-8''${encodeURIComponent(file.fileName)}`).send(file.bytes);
+
+  app.get('/lists/:id/progress.xlsx', {
+    schema: { tags, summary: '导出清单进展 .xlsx（各任务状态、各单位最新进展）', params: IdParams, querystring: PeriodQuery, produces: ['application/vnd.openxmlformats-officedocument.spreadsheetml.sheet'], response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...errorResponses } },
+  }, async (request, reply) => download(reply, 'application/vnd.openxmlformats-officedocument.spreadsheetml.sheet', await exportProgressXlsx(app.db, request.actor, request.params.id, request.query.periodId), `progress-${request.params.id}.xlsx`));
+
+  app.get('/lists/:id/periods/:periodId/bulletin.docx', {
+    schema: {
+      tags, summary: '导出本期落实情况通报 .docx', params: Type.Object({ id: Type.Integer({ minimum: 1 }), periodId: Type.Integer({ minimum: 1 }) }),
+      produces: ['application/vnd.openxmlformats-officedocument.wordprocessingml.document'], response: { 200: Type.Unsafe<Buffer>({ type: 'string', format: 'binary' }), ...errorResponses },
+    },
+  }, async (request, reply) => download(reply, 'application/vnd.openxmlformats-officedocument.wordprocessingml.document', await exportBulletinDocx(app.db, request.actor, request.params.id, request.params.periodId), `bulletin-${request.params.periodId}.docx`));
 };

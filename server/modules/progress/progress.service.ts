@@ -248,8 +248,8 @@ async function loadAssignment(q: Q, actor: Actor, id: number): Promise<{ facts: 
   const [facts] = await findAssignmentFacts(q, { assignmentIds: [id] });
   if (!facts) throw new NotFoundError('ASSIGNMENT_NOT_FOUND', `任务分派不存在：${id}`);
   const leads = (await findLeadUnits(q, [facts.taskId])).get(facts.taskId) ?? [];
-  const visible = canReadAssignment(actor, facts, leads) && (facts.listState === 'published' || canReadAll(actor));
-  if (!visible) throw new NotFoundError('ASSIGNMENT_NOT_FOUND', `任务分派不存在：${id}`);
+  if (facts.listState !== 'published' && !canReadAll(actor)) throw new NotFoundError('ASSIGNMENT_NOT_FOUND', `任务分派不存在：${id}`);
+  if (!canReadAssignment(actor, facts, leads)) throw new ForbiddenError('ASSIGNMENT_FORBIDDEN', '只能查看和报送本单位的任务，或本单位牵头任务的报送');
   return { facts, leads };
 }
 

@@ -1,8 +1,14 @@
 /**
- * Bytes of an uploaded notice → text. Accepts UTF-8 with or without BOM (and UTF-16 with a BOM,
- * as saved by Windows Notepad's "Unicode"); refuses binary files and other encodings with coded
- * errors. GBK support is a later reader's concern: it would be tried here before refusing.
+ * Bytes of an uploaded text notice → text. Accepts UTF-8 with or without BOM, UTF-16 with a BOM
+ * (Windows Notepad's "Unicode"), and GBK/GB18030 (what Chinese Windows saves as "ANSI", and what
+ * many government web pages are served in); refuses binary files and other encodings with coded
+ * errors.
+ *
+ * Detection: valid UTF-8 first (a GBK file of Chinese text is almost never valid UTF-8); else
+ * GB18030 when it decodes to mostly CJK text with few replacement characters; else
+ * IMPORT_UNREADABLE_ENCODING.
  */
+import iconv from 'iconv-lite';
 import { unreadableEncoding, unreadableFile } from './import.errors.ts';
 
 /** Magic numbers of binary files people upload by mistake, with a message that says what to do. */
@@ -63,6 +69,56 @@ export function decodeNoticeBytes(buf: Uint8Array): string {
     // fatal: invalid sequences throw instead of becoming U+FFFD; the BOM, if any, is dropped.
     return new TextDecoder('utf-8', { fatal: true }).decode(buf);
   } catch {
-    throw unreadableEncoding({ encoding: 'utf-8' });
+    // UTF-8 with a damaged tail or a few bad bytes is a damaged UTF-8 file, not GBK.
+    if (isDamagedUtf8(buf)) throw unreadableEncoding({ encoding: 'utf-8' });
+    const gb = decodeGb18030(buf);
+    if (gb !== null) return gb;
+    throw unreadableEncoding({ tried: ['utf-8', 'gb18030'] });
   }
+}
+
+/** Valid UTF-8 but for a sequence cut at the very end, or fewer than 1 in 20 bad characters. */
+function isDamagedUtf8(buf: Uint8Array): boolean {
+  for (let cut = 1; cut <= 3 && cut < buf.length; cut++) {
+    try {
+      new TextDecoder('utf-8', { fatal: true }).decode(buf.subarray(0, buf.length - cut));
+      return true;
+    } catch {
+      // try a shorter prefix
+    }
+  }
+  const text = new TextDecoder('utf-8').decode(buf);
+  let nonAscii = 0;
+  let replaced = 0;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    nonAscii++;
+    if (ch === '\uFFFD') replaced++;
+  }
+  return replaced * 20 < nonAscii;
+}
+
+/** CJK ideographs, CJK punctuation, full-width forms, and the Chinese quotes and dashes. */
+const CJK_CHAR = /[\u3000-\u303f\u3400-\u4dbf\u4e00-\u9fff\uf900-\ufaff\ufe30-\ufe4f\uff00-\uffef\u2014\u2018\u2019\u201c\u201d\u2026\u00b7]/;
+
+/**
+ * Decode bytes as GB18030 (a superset of GBK and GB2312) when the result reads as Chinese text:
+ * at least 4 in 5 of its non-ASCII characters are CJK, and at most 1 in 200 (and at least one
+ * such character was decoded) is a replacement character. Null otherwise.
+ */
+export function decodeGb18030(buf: Uint8Array): string | null {
+  const text = iconv.decode(Buffer.from(buf.buffer, buf.byteOffset, buf.byteLength), 'gb18030');
+  let nonAscii = 0;
+  let cjk = 0;
+  let replaced = 0;
+  for (const ch of text) {
+    if (ch.charCodeAt(0) < 0x80) continue;
+    nonAscii++;
+    if (ch === '\uFFFD') replaced++;
+    else if (CJK_CHAR.test(ch)) cjk++;
+  }
+  if (cjk < 2) return null;
+  if (cjk * 5 < nonAscii * 4) return null;
+  if (replaced * 200 > nonAscii) return null;
+  return text.startsWith('\uFEFF') ? text.slice(1) : text;
 }

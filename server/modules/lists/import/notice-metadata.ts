@@ -41,6 +41,10 @@ const TITLE_END = /(?:通知|通报|意见|决定|方案|批复|函|公告|要�
 /** Words in the title of a list of tasks. */
 const LIST_WORDS = /清单|方案|要点|任务|分工|计划|安排|台账|责任表|分解表/;
 const ARABIC_DATE = /^((?:19|20)\d{2})\s*年\s*(\d{1,2})\s*月\s*(\d{1,2})\s*日$/;
+/** 2020-07-02, 2020.7.2, 2020/07/02 */
+const NUMERIC_DATE = /^((?:19|20)\d{2})\s*([-./])\s*(\d{1,2})\s*\2\s*(\d{1,2})$/;
+/** The labelled fields of a government site's document page (政府信息公开 metadata table). */
+const FIELD_LABEL = /^(标\s*题|名\s*称|文件名称|发文字号|文\s*号|发文机关|发布机构|发文单位|成文日期|发文日期|印发日期|发布日期)\s*[:：]\s*(.*)$/;
 const CHINESE_DATE = /^([〇零一二三四五六七八九]{4})\s*年\s*([一二三四五六七八九十]{1,2})\s*月\s*([一二三四五六七八九十]{1,3})\s*日$/;
 
 /**
@@ -56,6 +60,8 @@ export function normaliseDocNumber(text: string): string | null {
 /** A whole-line date of issue (2020年7月2日, 二〇二〇年七月二日) as YYYY-MM-DD, else null. */
 export function parseIssueDate(text: string): string | null {
   const t = squeezeCjkSpaces(toAsciiDigits(text));
+  const n = NUMERIC_DATE.exec(t);
+  if (n) return isoDate(Number(n[1]), Number(n[3]), Number(n[4]));
   const m = ARABIC_DATE.exec(t) ?? CHINESE_DATE.exec(t);
   if (!m) return null;
   const y = parseSmallNumber(m[1] as string);
@@ -120,6 +126,53 @@ function findListTitle(paras: readonly MetadataParagraph[], title: string | null
   return m ? (m[1] as string).replace(/^《(.*)》$/, '$1') : null;
 }
 
+/** The fields a government site's document page labels (标题：…, 发文字号：…, 成文日期：…). */
+interface LabelledFields {
+  title: string | null;
+  docNumber: string | null;
+  issuer: string | null;
+  issuedOn: string | null;
+}
+
+/**
+ * Read labelled fields, with the value on the same line (成文日期：2020年07月02日) or on the next
+ * one (a two-cell row of the page's metadata table). 成文日期 wins over 发布日期.
+ */
+function readLabelledFields(paras: readonly MetadataParagraph[]): LabelledFields {
+  const f: LabelledFields = { title: null, docNumber: null, issuer: null, issuedOn: null };
+  let published: string | null = null;
+  for (let i = 0; i < paras.length; i++) {
+    const m = FIELD_LABEL.exec((paras[i] as MetadataParagraph).text);
+    if (!m) continue;
+    const label = (m[1] as string).replace(/\s+/g, '');
+    let value = (m[2] as string).trim();
+    if (value === '' && paras[i + 1] !== undefined && !FIELD_LABEL.test((paras[i + 1] as MetadataParagraph).text)) {
+      value = (paras[i + 1] as MetadataParagraph).text;
+    }
+    if (value === '') continue;
+    if (/标题|名称/.test(label)) f.title ??= value.length <= 120 ? value : null;
+    else if (/字号|文号/.test(label)) f.docNumber ??= normaliseDocNumber(value);
+    else if (/机关|机构|单位/.test(label)) f.issuer ??= value.length <= 40 ? value : null;
+    else if (label === '发布日期') published ??= parseIssueDate(value);
+    else f.issuedOn ??= parseIssueDate(value);
+  }
+  f.issuedOn ??= published;
+  return f;
+}
+
+/**
+ * A document that is the list itself, without a covering notice (2020年某市政务公开工作要点): its
+ * title is the first title line that names a list.
+ */
+function findListDocumentTitle(paras: readonly MetadataParagraph[]): string | null {
+  for (const p of paras.slice(0, 12)) {
+    if (isTitleLine(p.text) && LIST_WORDS.test(p.text) && TITLE_END.test(p.text) && !/^[（(【\[]/.test(p.text) && normaliseDocNumber(p.text) === null) {
+      return p.text;
+    }
+  }
+  return null;
+}
+
 /**
  * Read the notice's metadata from its preamble paragraphs (the non-empty lines before the table,
  * in order). Lines are matched whole, so a 文号 or a date quoted in the body is never taken.
@@ -129,12 +182,13 @@ export function readNoticeMetadata(preamble: readonly MetadataParagraph[]): Noti
     .map((p) => ({ text: squeezeCjkSpaces(p.text), line: p.line }))
     .filter((p) => p.text !== '');
 
+  const fields = readLabelledFields(paras);
   const found = findTitle(paras);
-  const title = found?.title ?? null;
+  const title = found?.title ?? fields.title ?? findListDocumentTitle(paras);
 
   // 文号: a line of its own (before the title when there is one), else a line that starts with one.
-  let docNumber: string | null = null;
-  for (const p of paras) {
+  let docNumber: string | null = fields.docNumber;
+  for (const p of docNumber === null ? paras : []) {
     const n = normaliseDocNumber(p.text);
     if (n !== null && p.text.length <= 40) {
       docNumber = n;
@@ -153,8 +207,9 @@ export function readNoticeMetadata(preamble: readonly MetadataParagraph[]): Noti
     if (i - 1 > (found?.index ?? -1) && above !== undefined && isSignatureLine(above)) signedBy = above;
     break;
   }
+  issuedOn ??= fields.issuedOn;
   const titleIssuer = title !== null ? (/^(.{2,40}?)关于/.exec(title)?.[1] ?? null) : null;
-  const issuer = signedBy ?? titleIssuer;
+  const issuer = signedBy ?? fields.issuer ?? titleIssuer;
 
   const listTitle = findListTitle(paras, title);
   const year =

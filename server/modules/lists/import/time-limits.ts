@@ -121,14 +121,31 @@ export function findDeadline(text: string, year: number | null): Deadline | null
   return best;
 }
 
+/**
+ * Time limits that name no date: the work goes on all year (持续推进, 长期坚持, 常态化). In a
+ * 完成时限 column (or a time clause of a 工作要点) they are kept as written; the task is due at the
+ * end of the list's year like a task with no time limit, and no date is invented.
+ */
+const ONGOING = /^(?:持续推进|持续开展|持续|长期坚持|长期|常态化推进|常态化开展|常态化|全年|全年推进|按要求|按时)$/;
+
+/** Whether a phrase is an ongoing time limit (持续推进, 长期 …). */
+export function isOngoingLimit(text: string): boolean {
+  return ONGOING.test(text.replace(/\s+/g, '').replace(/[。．.，,；;]+$/, ''));
+}
+
+/** Words that may follow a deadline in a 完成时限 cell: 2020年9月底前完成. */
+const DONE_AFTER = /\s*(?:完成|到位|落实到位|取得成效|完成并持续推进)?$/;
+
 /** Whether a whole cell is nothing but a time-limit phrase (a 完成时限 column). */
 export function isDeadlineCell(cell: string): boolean {
   const t = cell.trim().replace(/[。．.，,；;]+$/, '');
   if (t === '' || t.length > 20) return false;
+  if (isOngoingLimit(t)) return true;
+  const core = t.replace(DONE_AFTER, '');
   DEADLINE.lastIndex = 0;
-  const m = DEADLINE.exec(t);
+  const m = DEADLINE.exec(core);
   DEADLINE.lastIndex = 0;
-  return m !== null && m.index === 0 && m[0].length === t.length;
+  return m !== null && m.index === 0 && m[0].length === core.length;
 }
 
 /** Frequencies, most specific first (每半年 before 每年). */
@@ -192,11 +209,13 @@ export function findTarget(text: string): string | null {
  * `deadlineCell` is a separate 完成时限 cell, when the table has one; it wins over the text.
  */
 export function readTimeLimits(text: string, year: number | null, deadlineCell?: string): TimeLimits {
+  const cell = deadlineCell?.trim().replace(/[。．.，,；;]+$/, '');
+  const ongoing = cell !== undefined && isOngoingLimit(cell) ? cell.replace(/\s+/g, '') : null;
   const deadline =
-    (deadlineCell !== undefined ? findDeadline(deadlineCell, year) : null) ?? findDeadline(text, year);
+    (cell !== undefined && ongoing === null ? findDeadline(cell, year) : null) ?? (ongoing === null ? findDeadline(text, year) : null);
   return {
     dueDate: deadline?.dueDate ?? (year !== null ? `${year}-12-31` : null),
-    deadlineText: deadline?.deadlineText ?? null,
+    deadlineText: deadline?.deadlineText ?? ongoing,
     recurrence: findRecurrence(text),
     target: findTarget(text),
   };
