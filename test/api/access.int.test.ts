@@ -6,11 +6,15 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/dialects.ts';
 import { buildTestApp, multipart, SEED_NOTICE, TEST_PASSWORD, type Session, type TestApp } from '../support/test-app.ts';
+import { multipartForm, tinyPdf } from '../support/files.ts';
 
 type Who = 'anonymous' | 'observer' | 'unitStaff' | 'unitAdmin' | 'office';
 const WHO: Who[] = ['anonymous', 'observer', 'unitStaff', 'unitAdmin', 'office'];
 
-interface Ids { listId: number; draftId: number; taskId: number; draftTaskId: number; unitB: number; userB: number; groupId: number; placeholderId: number; tokenB: number }
+interface Ids {
+  listId: number; draftId: number; taskId: number; draftTaskId: number; unitB: number; userB: number; groupId: number; placeholderId: number; tokenB: number;
+  assignmentB: number; reportB: number; attachmentB: number; notificationB: number; periodId: number;
+}
 
 interface Case {
   route: string; // "METHOD /api/v1/path/{id}" as in the OpenAPI document
@@ -22,6 +26,7 @@ const all = (s: number): Record<Who, number> => ({ anonymous: s, observer: s, un
 const officeOnly = (ok: number): Record<Who, number> => ({ anonymous: 401, observer: 403, unitStaff: 403, unitAdmin: 403, office: ok });
 const users = (ok: number): Record<Who, number> => ({ anonymous: 401, observer: ok, unitStaff: ok, unitAdmin: ok, office: ok });
 const csv = 'name,shortName,aliases,kind,parent,groups\n测试单位,测试,,department,,\n';
+const readers = (ok: number): Record<Who, number> => ({ anonymous: 401, observer: ok, unitStaff: 403, unitAdmin: 403, office: ok });
 
 const CASES: Case[] = [
   { route: 'GET /api/v1/lists', req: () => ({ method: 'GET', url: '/api/v1/lists' }), expect: all(200) },
@@ -62,6 +67,29 @@ const CASES: Case[] = [
   { route: 'GET /api/v1/audit-log', req: () => ({ method: 'GET', url: '/api/v1/audit-log' }), expect: officeOnly(200) },
   { route: 'GET /api/v1/sessions/current', req: () => ({ method: 'GET', url: '/api/v1/sessions/current' }), expect: users(200) },
   { route: 'PUT /api/v1/users/me/password', req: () => ({ method: 'PUT', url: '/api/v1/users/me/password', payload: { currentPassword: 'wrong-password-1', newPassword: 'Another-pass-2021' } }), expect: users(400) },
+  { route: 'GET /api/v1/lists/{id}/periods', req: (i) => ({ method: 'GET', url: `/api/v1/lists/${i.listId}/periods` }), expect: all(200) },
+  { route: 'PUT /api/v1/lists/{id}/reporting', req: (i) => ({ method: 'PUT', url: `/api/v1/lists/${i.draftId}/reporting`, payload: { cycle: 'monthly' } }), expect: officeOnly(200) },
+  { route: 'PUT /api/v1/tasks/{id}/reporting', req: (i) => ({ method: 'PUT', url: `/api/v1/tasks/${i.draftTaskId}/reporting`, payload: { cycle: 'halfYearly' } }), expect: officeOnly(200) },
+  { route: 'GET /api/v1/assignments/{id}', req: (i) => ({ method: 'GET', url: `/api/v1/assignments/${i.assignmentB}` }), expect: readers(200) },
+  { route: 'PUT /api/v1/assignments/{id}/final-state', req: (i) => ({ method: 'PUT', url: `/api/v1/assignments/${i.assignmentB}/final-state`, payload: { finalState: null } }), expect: officeOnly(200) },
+  { route: 'POST /api/v1/assignments/{id}/reports', req: (i) => ({ method: 'POST', url: `/api/v1/assignments/${i.assignmentB}/reports`, ...multipartForm([['periodId', String(i.periodId)], ['text', '冒名报送']], []) }), expect: { anonymous: 401, observer: 403, unitStaff: 403, unitAdmin: 403, office: 403 } },
+  { route: 'GET /api/v1/reports/{id}/attachments/{attachmentId}', req: (i) => ({ method: 'GET', url: `/api/v1/reports/${i.reportB}/attachments/${i.attachmentB}` }), expect: readers(200) },
+  { route: 'GET /api/v1/reviews/queue', req: () => ({ method: 'GET', url: '/api/v1/reviews/queue' }), expect: users(200) },
+  { route: 'POST /api/v1/reports/{id}/reviews', req: (i) => ({ method: 'POST', url: `/api/v1/reports/${i.reportB}/reviews`, payload: { decision: 'accept' } }), expect: officeOnly(200) },
+  { route: 'POST /api/v1/reports/{id}/publication', req: (i) => ({ method: 'POST', url: `/api/v1/reports/${i.reportB}/publication`, payload: { public: false } }), expect: officeOnly(200) },
+  { route: 'GET /api/v1/lists/{id}/matrix', req: (i) => ({ method: 'GET', url: `/api/v1/lists/${i.listId}/matrix` }), expect: readers(200) },
+  { route: 'GET /api/v1/lists/{id}/overview', req: (i) => ({ method: 'GET', url: `/api/v1/lists/${i.listId}/overview` }), expect: readers(200) },
+  { route: 'GET /api/v1/lists/{id}/progress.xlsx', req: (i) => ({ method: 'GET', url: `/api/v1/lists/${i.listId}/progress.xlsx` }), expect: readers(200) },
+  { route: 'GET /api/v1/lists/{id}/periods/{periodId}/bulletin.docx', req: (i) => ({ method: 'GET', url: `/api/v1/lists/${i.listId}/periods/${i.periodId}/bulletin.docx` }), expect: readers(200) },
+  { route: 'GET /api/v1/notifications', req: () => ({ method: 'GET', url: '/api/v1/notifications' }), expect: users(200) },
+  { route: 'POST /api/v1/notifications/{id}/read', req: (i) => ({ method: 'POST', url: `/api/v1/notifications/${i.notificationB}/read` }), expect: users(404) },
+  { route: 'GET /api/v1/units/{id}/channels', req: (i) => ({ method: 'GET', url: `/api/v1/units/${i.unitB}/channels` }), expect: readers(200) },
+  { route: 'PUT /api/v1/units/{id}/channels', req: (i) => ({ method: 'PUT', url: `/api/v1/units/${i.unitB}/channels`, payload: { email: 'b@example.gov.cn' } }), expect: officeOnly(200) },
+  { route: 'POST /api/v1/reminders', req: (i) => ({ method: 'POST', url: '/api/v1/reminders', payload: { unitId: i.unitB, listId: i.listId } }), expect: { anonymous: 401, observer: 403, unitStaff: 201, unitAdmin: 201, office: 201 } }, // unit A leads items 4, 6, 7 where B is responsible
+  { route: 'GET /api/v1/reminders', req: () => ({ method: 'GET', url: '/api/v1/reminders' }), expect: users(200) },
+  { route: 'GET /api/v1/reminders', req: (i) => ({ method: 'GET', url: `/api/v1/reminders?unitId=${i.unitB}` }), expect: readers(200) },
+  { route: 'GET /api/v1/settings/reminders', req: () => ({ method: 'GET', url: '/api/v1/settings/reminders' }), expect: users(200) },
+  { route: 'PUT /api/v1/settings/reminders', req: () => ({ method: 'PUT', url: '/api/v1/settings/reminders', payload: { dueSoonWorkingDays: 4 } }), expect: officeOnly(200) },
   // Logging in and out are checked in the session tests below.
   { route: 'POST /api/v1/sessions', req: () => ({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'nobody', password: 'x' } }), expect: all(401) },
   { route: 'DELETE /api/v1/sessions/current', req: () => ({ method: 'DELETE', url: '/api/v1/sessions/current' }), expect: { anonymous: 401, observer: 204, unitStaff: 204, unitAdmin: 204, office: 204 } },
@@ -84,7 +112,15 @@ describe.each(testDialects())('access control on %s', (dialect) => {
     const staffB = await t.loginAs('unitStaff', unitB);
     const token = (await t.as(staffB, { method: 'POST', url: '/api/v1/api-tokens', payload: { name: 'B' } })).json();
     const groupId = (await t.app.inject({ method: 'GET', url: '/api/v1/unit-groups' })).json().items[0].id;
-    ids = { listId, draftId, taskId: tasks[0].id, draftTaskId: draftTasks[0].id, unitB, userB: staffB.userId, groupId, placeholderId: 0, tokenB: token.apiToken.id };
+    const assignmentB = (await t.as(staffB, { method: 'GET', url: `/api/v1/assignments?listId=${listId}&role=responsible` })).json().items.find((a: { seq: number }) => a.seq === 10).id;
+    const periodId = (await t.app.inject({ method: 'GET', url: `/api/v1/lists/${listId}/periods` })).json().items[0].id;
+    const reportB = (await t.as(staffB, { method: 'POST', url: `/api/v1/assignments/${assignmentB}/reports`, ...multipartForm([['periodId', String(periodId)], ['text', '已落实']], [{ field: 'attachments', name: '佐证.pdf', content: tinyPdf() }]) })).json();
+    await t.as(office, { method: 'POST', url: '/api/v1/reminders', payload: { unitId: unitB, listId } });
+    const notificationB = (await t.as(staffB, { method: 'GET', url: '/api/v1/notifications' })).json().items[0].id;
+    ids = {
+      listId, draftId, taskId: tasks[0].id, draftTaskId: draftTasks[0].id, unitB, userB: staffB.userId, groupId, placeholderId: 0, tokenB: token.apiToken.id,
+      assignmentB, reportB: reportB.id, attachmentB: reportB.attachments[0].id, notificationB, periodId,
+    };
   });
   afterAll(async () => t?.close());
 

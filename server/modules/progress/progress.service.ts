@@ -572,6 +572,6 @@ export async function listOverview(db: Db, actor: Actor, listId: number, periodI
 }
 
 /** Statuses for other modules (public pages, reminders, exports): evaluated without access checks. */
-export async function evaluateList(q: Q, listId: number, periodId?: number): Promise<{ facts: AssignmentFacts; status: ReportStatus; finalState: FinalState; period: ReportingPeriod | null; latest: ProgressReport | undefined; reports: ProgressReport[] }[]> {
+export async function evaluateList(q: Q, listId: number, periodId?: number): Promise<{ facts: AssignmentFacts; status: ReportStatus; finalState: FinalState; period: ReportingPeriod | null; periods: ReportingPeriod[]; latest: ProgressReport | undefined; reports: ProgressReport[] }[]> {
   return evaluate(q, await findAssignmentFacts(q, { listId }), { periodId, withReports: true });
 }

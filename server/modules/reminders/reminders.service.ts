@@ -71,9 +71,12 @@ export async function scanReminders(db: Db, log?: { warn: (o: object, m: string)
   const oldest = windowStart.toISOString().slice(0, 10);
   let created = 0;
   for (const listId of await repo.findPublishedListIds(db)) {
-    const rows = await evaluateList(db, listId);
     const groups = new Map<string, { kind: 'dueSoon' | 'overdue'; unitId: number; periodId: number; label: string; dueOn: string; rows: AssignmentFacts[] }>();
-    for (const r of rows) {
+    // The current periods (due soon), and every period that closed within the overdue window.
+    const current = await evaluateList(db, listId);
+    const closed = [...new Map(current.flatMap((r) => r.periods).filter((p) => p.dueOn < day && p.dueOn >= oldest).map((p) => [p.id, p])).values()];
+    const evaluations = [current, ...(await Promise.all(closed.map(async (p) => (await evaluateList(db, listId, p.id)).filter((r) => r.period?.id === p.id))))];
+    for (const r of evaluations.flat()) {
       if (!r.period) continue;
       let kind: 'dueSoon' | 'overdue' | null = null;
       if (r.status === 'overdue' && r.period.dueOn >= oldest) kind = 'overdue';
@@ -88,7 +91,7 @@ export async function scanReminders(db: Db, log?: { warn: (o: object, m: string)
       if (!kind) continue;
       const key = `${kind}:${r.facts.unitId}:${r.period.id}`;
       const g = groups.get(key) ?? { kind, unitId: r.facts.unitId, periodId: r.period.id, label: r.period.label, dueOn: r.period.dueOn, rows: [] };
-      g.rows.push(r.facts);
+      if (!g.rows.some((x) => x.assignmentId === r.facts.assignmentId)) g.rows.push(r.facts);
       groups.set(key, g);
     }
     for (const [key, g] of groups) {

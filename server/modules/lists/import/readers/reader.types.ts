@@ -13,7 +13,11 @@ export interface SourceParagraph {
   line: number;
 }
 
-/** One table row as the format shows it; cells are trimmed and never empty. */
+/**
+ * One table row as the format shows it; cells are trimmed and never empty. A cell may hold line
+ * breaks (paragraphs inside a Word or HTML cell): the interpreter joins them for a text and splits
+ * at them for a list of units.
+ */
 export interface SourceRow {
   kind: 'row';
   cells: string[];
@@ -21,6 +25,15 @@ export interface SourceRow {
   line: number;
   /** The line of each cell (same length as `cells`) */
   cellLines: number[];
+  /**
+   * Formats with a real table grid (.docx, HTML, `|` rows): the 0-based grid column each cell
+   * starts at (empty cells are left out of `cells`, so columns may skip).
+   */
+  columns?: number[];
+  /** The number of grid columns each cell spans (colspan / gridSpan); 1 when absent */
+  spans?: number[];
+  /** Whether each cell is a copy of a cell merged down from the row above (rowspan / vMerge) */
+  filled?: boolean[];
 }
 
 export type SourceBlock = SourceParagraph | SourceRow;
@@ -30,6 +43,13 @@ export interface ReadDocument {
   /** The reader that produced it, e.g. "tab-table" */
   format: string;
   blocks: SourceBlock[];
+  /**
+   * Each row block is exactly one table row (.docx, HTML, `|` rows). Flattened text may glue
+   * rows together or split one; the interpreter then finds the rows by their 序号 and headings.
+   */
+  exactRows?: boolean;
+  /** Warnings of the reader itself (e.g. a .doc whose merged cells cannot be seen) */
+  warnings?: { line: number | null; message: string }[];
 }
 
 /** A reader for one input format. */
@@ -40,4 +60,24 @@ export interface NoticeReader {
   detect(text: string): boolean;
   /** Read the text into blocks. Never throws. */
   read(text: string): ReadDocument;
+}
+
+/**
+ * A plain-text rendering of blocks read from a binary or markup format (.docx, HTML, PDF, .doc):
+ * one line per block, the cells of a row joined by TABs (line breaks inside a cell become spaces).
+ * It is stored as the notice's source text, and the blocks' lines are set to its lines so that
+ * every task and warning points at a line of it.
+ */
+export function renderBlocks(doc: ReadDocument): { text: string; doc: ReadDocument } {
+  const lines: string[] = [];
+  const blocks: SourceBlock[] = doc.blocks.map((b, i) => {
+    const line = i + 1;
+    if (b.kind === 'paragraph') {
+      lines.push(b.text.replace(/\s*\n\s*/g, ' '));
+      return { ...b, line };
+    }
+    lines.push(b.cells.map((c) => c.replace(/\s*\n\s*/g, ' ').replace(/\t/g, ' ')).join('\t'));
+    return { ...b, line, cellLines: b.cells.map(() => line) };
+  });
+  return { text: lines.join('\n') + (lines.length > 0 ? '\n' : ''), doc: { ...doc, blocks } };
 }
