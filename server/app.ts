@@ -27,6 +27,7 @@ import { auditRoutes } from './modules/audit/index.ts';
 import { progressPages, progressRoutes } from './modules/progress/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { remindersRoutes } from './modules/reminders/index.ts';
+import { requestsPages, requestsRoutes } from './modules/requests/index.ts';
 import { homePage } from './platform/home-page.ts';
 
 export interface BuildOptions {
@@ -57,6 +58,10 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20 } });
   await app.register(rateLimit, { global: false });
   app.addContentTypeParser(['text/csv', 'text/plain'], { parseAs: 'string', bodyLimit: 5 * 1024 * 1024 }, (_req, body, done) => done(null, body));
+  // HTML forms of the public pages (no JavaScript needed)
+  app.addContentTypeParser('application/x-www-form-urlencoded', { parseAs: 'string', bodyLimit: 256 * 1024 }, (_req, body, done) => {
+    done(null, Object.fromEntries(new URLSearchParams(body as string)));
+  });
 
   await app.register(swagger, {
     openapi: {
@@ -87,6 +92,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     await api.register(progressRoutes);
     await api.register(notificationsRoutes);
     await api.register(remindersRoutes);
+    await api.register(requestsRoutes);
   }, { prefix: '/api/v1' });
 
   // The admin web workbench (React SPA built by Vite into admin/dist): static files, index.html fallback.
@@ -96,6 +102,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   }
 
   await app.register(progressPages);
+  await app.register(requestsPages);
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => reply.type('text/html; charset=utf-8').send(await homePage(app.db, request.actor)));
 

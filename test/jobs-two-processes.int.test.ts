@@ -93,7 +93,7 @@ describe.each(testDialects())('jobs in two processes on %s', (dialect) => {
     const sentCount = async () => Number((await tdb.db.selectFrom('delivery').select((eb) => eb.fn.countAll<number>().as('n')).where('status', '=', 'sent').executeTakeFirstOrThrow()).n);
     start(1);
     start(2);
-    expect(await waitFor(async () => (await count('reminder')) === 69 && (await sentCount()) === CHANNEL_UNITS.length * 2, 40_000)).toBe(true);
+    expect(await waitFor(async () => (await count('reminder')) === 69 && (await sentCount()) === CHANNEL_UNITS.length * 2, 70_000)).toBe(true);
     await new Promise((r) => setTimeout(r, 3000)); // several more job runs in both processes
     await stopAll();
     expect(await count('reminder')).toBe(69);
@@ -113,5 +113,5 @@ describe.each(testDialects())('jobs in two processes on %s', (dialect) => {
     expect(await count('reminder')).toBe(69);
     expect(smtp.mails).toHaveLength(CHANNEL_UNITS.length);
     expect(robot.hooks).toHaveLength(CHANNEL_UNITS.length);
-  }, 90_000);
+  }, 150_000);
 });

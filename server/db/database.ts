@@ -107,6 +107,8 @@ export interface TaskTable {
   recurrence: string | null;
   target: string | null;
   sourceLine: number | null;
+  /** The text the task was read from, as written in the notice (a table row, a prose paragraph) */
+  sourceText: string | null;
   /** Overrides the list's reporting cycle for this task */
   reportingCycle: string | null;
   createdAt: Timestamp;
@@ -274,6 +276,102 @@ export interface AuditLogTable {
   ip: string | null;
 }
 
+export interface DisclosureRequestTable {
+  id: Generated<number>;
+  /** 登记号, e.g. 嘉政办〔2020〕依申请第12号 */
+  regNumber: string;
+  year: number;
+  seq: number;
+  handlingUnitId: number;
+  state: string;
+  channel: string;
+  /** the day the application arrived (handed in, signed for, received) */
+  arrivedOn: DateString;
+  /** the day receipt was confirmed with the applicant (ordinary mail, online, e-mail, fax) */
+  receiptConfirmedOn: DateString | null;
+  /** 收到申请之日 (《条例》第三十一条); null until it is known */
+  receivedOn: DateString | null;
+  applicantKind: string;
+  applicantName: string;
+  idType: string | null;
+  idNumber: string | null;
+  creditCode: string | null;
+  legalRepresentative: string | null;
+  contactPerson: string | null;
+  phone: string | null;
+  email: string | null;
+  address: string | null;
+  description: string;
+  formWanted: string;
+  deliveryWanted: string;
+  /** JSON: ids of possible duplicates (flagged, never merged) */
+  duplicateOf: Generated<string>;
+  /** the reply deadline as last computed from the events */
+  dueOn: DateString | null;
+  outcome: string | null;
+  replyText: string | null;
+  repliedOn: DateString | null;
+  replyMethod: string | null;
+  archivedAt: Timestamp | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface RequestEventTable {
+  id: Generated<number>;
+  requestId: number;
+  type: string;
+  /** the legal date of the event */
+  onDate: DateString;
+  /** JSON */
+  data: Generated<string>;
+  actorUserId: number | null;
+  createdAt: Timestamp;
+}
+
+export interface RequestDocumentTable {
+  id: Generated<number>;
+  requestId: number;
+  /** provided (information given to the applicant) | correction (the applicant's correction) */
+  kind: string;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  content: Buffer;
+  createdAt: Timestamp;
+}
+
+export interface AppealTable {
+  id: Generated<number>;
+  requestId: number;
+  /** reconsideration | litigation */
+  kind: string;
+  afterReconsideration: Flag;
+  filedOn: DateString;
+  body: string | null;
+  /** maintained | corrected | other | pending */
+  outcome: string;
+  decidedOn: DateString | null;
+  note: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ReplyTemplateTable {
+  letter: string;
+  title: string;
+  body: string;
+  updatedAt: Timestamp;
+}
+
+export interface CalendarYearTable {
+  year: number;
+  /** JSON: CalendarYearData */
+  data: string;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   unit: UnitTable;
   unitAlias: UnitAliasTable;
@@ -297,6 +395,12 @@ export interface Database {
   delivery: DeliveryTable;
   unitChannel: UnitChannelTable;
   setting: SettingTable;
+  disclosureRequest: DisclosureRequestTable;
+  requestEvent: RequestEventTable;
+  requestDocument: RequestDocumentTable;
+  appeal: AppealTable;
+  replyTemplate: ReplyTemplateTable;
+  calendarYear: CalendarYearTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -319,3 +423,6 @@ export type Reminder = Selectable<ReminderTable>;
 export type Notification = Selectable<NotificationTable>;
 export type Delivery = Selectable<DeliveryTable>;
 export type UnitChannel = Selectable<UnitChannelTable>;
+export type DisclosureRequest = Selectable<DisclosureRequestTable>;
+export type RequestEvent = Selectable<RequestEventTable>;
+export type Appeal = Selectable<AppealTable>;

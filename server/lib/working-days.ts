@@ -1,49 +1,42 @@
 /**
  * Working days on the official calendar (国务院办公厅 holiday notices): Monday–Friday, minus the
- * days off, plus the weekend days made working days (调休). Data from the `chinese-days` package,
- * which matches the State Council notices for 2019–2026 (shared/reference/holiday-calendar.md).
- * A date in a year without calendar data is an error, never a silent weekdays-only count.
+ * days off, plus the weekend days made working days (调休). The calendar itself is
+ * calendar/working-day-calendar.ts (built-in 2019–2026 from the `chinese-days` package, which matches
+ * the State Council notices; plus the years the office loads). This module answers through the
+ * active calendar, which the server replaces with `setActiveCalendar` once it has read the office's
+ * loaded years. A date in a year without calendar data is an error, never a silent weekdays-only count.
  */
-import chineseDays from 'chinese-days';
-import { AppError } from '../platform/errors.ts';
+import { BUILT_IN_CALENDAR_YEARS } from './calendar/calendar-years.ts';
+import { builtInCalendar, type WorkingDayCalendar } from './calendar/working-day-calendar.ts';
 
-/** Years whose official holiday notice is in the data. */
-export const CALENDAR_YEARS: readonly number[] = [2019, 2020, 2021, 2022, 2023, 2024, 2025, 2026];
+/** Years whose official holiday notice is built in (the office may load more: `activeCalendar().coveredYears()`). */
+export const CALENDAR_YEARS: readonly number[] = BUILT_IN_CALENDAR_YEARS;
 
-function assertCovered(date: string): void {
-  const year = Number(date.slice(0, 4));
-  // The 2019 notice reaches back to 2018-12-29..31 (元旦 and its 调休).
-  if (!CALENDAR_YEARS.includes(year) && !(year === CALENDAR_YEARS[0]! - 1 && date >= `${year}-12-29`)) {
-    throw new AppError('CALENDAR_YEAR_MISSING', `没有${year}年的法定节假日数据：请先导入国务院办公厅当年的节假日安排`, 422);
-  }
+let active: WorkingDayCalendar | null = null;
+
+/** The calendar every working-day count uses: the built-in years plus those the office loaded. */
+export function activeCalendar(): WorkingDayCalendar {
+  return active ?? builtInCalendar();
 }
 
-/** YYYY-MM-DD of a UTC date. */
-function iso(d: Date): string {
-  return d.toISOString().slice(0, 10);
-}
-
-function shift(date: string, days: number): string {
-  const d = new Date(`${date}T00:00:00Z`);
-  d.setUTCDate(d.getUTCDate() + days);
-  return iso(d);
+/** Installs the calendar (e.g. with the office's loaded years); `null` goes back to the built-in one. */
+export function setActiveCalendar(calendar: WorkingDayCalendar | null): void {
+  active = calendar;
 }
 
 /** Whether a date (YYYY-MM-DD) is a working day. */
 export function isWorkingDay(date: string): boolean {
-  assertCovered(date);
-  return chineseDays.isWorkday(date);
+  return activeCalendar().isWorkingDay(date);
 }
 
 /** The date `n` working days before `date` (n ≥ 1); `date` itself is not counted. */
 export function workingDaysBefore(date: string, n: number): string {
-  let d = date;
-  let left = n;
-  while (left > 0) {
-    d = shift(d, -1);
-    if (isWorkingDay(d)) left--;
-  }
-  return d;
+  return activeCalendar().subtractWorkingDays(date, n);
+}
+
+/** The `n`-th working day after `date`; `date` itself is not counted. */
+export function workingDaysAfter(date: string, n: number): string {
+  return activeCalendar().addWorkingDays(date, n);
 }
 
 /** Today's date in China (Asia/Shanghai), whatever the server's time zone. */

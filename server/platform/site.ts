@@ -39,7 +39,7 @@ export function page(title: string, body: SafeHtml): string {
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
 <title>${title} · 政务公开</title><link rel="stylesheet" href="/assets/site.css"></head>
 <body><a class="skip" href="#main">跳到正文</a>
-<header class="site"><a href="/progress">政务公开 · 重点工作落实情况</a></header>
+<header class="site"><nav aria-label="网站导航"><a href="/progress">政务公开 · 重点工作落实情况</a> <span aria-hidden="true">|</span> <a href="/apply">申请公开</a> <span aria-hidden="true">|</span> <a href="/track">进度查询</a></nav></header>
 <main id="main">${body}</main>
 <footer>本页面由政务公开工作平台生成，仅展示已审核公开的信息。</footer>
 </body></html>`.html;

@@ -7,6 +7,8 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/dialects.ts';
 import { buildTestApp, multipart, SEED_NOTICE, TEST_PASSWORD, type Session, type TestApp } from '../support/test-app.ts';
 import { multipartForm, tinyPdf } from '../support/files.ts';
+import { setClock } from '../../server/platform/clock.ts';
+import { idNumberCheckCharacter } from '../../server/modules/requests/domain/identity-numbers.ts';
 
 type Who = 'anonymous' | 'observer' | 'unitStaff' | 'unitAdmin' | 'office';
 const WHO: Who[] = ['anonymous', 'observer', 'unitStaff', 'unitAdmin', 'office'];
@@ -14,6 +16,10 @@ const WHO: Who[] = ['anonymous', 'observer', 'unitStaff', 'unitAdmin', 'office']
 interface Ids {
   listId: number; draftId: number; taskId: number; draftTaskId: number; unitB: number; userB: number; groupId: number; placeholderId: number; tokenB: number;
   assignmentB: number; reportB: number; attachmentB: number; notificationB: number; periodId: number;
+  /** a request handled by unit B, drafted, with a document and an appeal */
+  requestB: number; documentB: number; appealB: number;
+  /** a fresh request handled by unit B, in state handling (one per case) */
+  freshRequest: number;
 }
 
 interface Case {
@@ -26,6 +32,11 @@ const all = (s: number): Record<Who, number> => ({ anonymous: s, observer: s, un
 const officeOnly = (ok: number): Record<Who, number> => ({ anonymous: 401, observer: 403, unitStaff: 403, unitAdmin: 403, office: ok });
 const users = (ok: number): Record<Who, number> => ({ anonymous: 401, observer: ok, unitStaff: ok, unitAdmin: ok, office: ok });
 const csv = 'name,shortName,aliases,kind,parent,groups\n测试单位,测试,,department,,\n';
+const ID17 = '33040219900101123';
+const APPLICATION = {
+  applicantKind: 'person', applicantName: '王五', idType: 'idCard', idNumber: ID17 + idNumberCheckCharacter(ID17), phone: '13900001111',
+  description: '2020年某项政府信息', formWanted: 'electronic', deliveryWanted: 'email',
+};
 const readers = (ok: number): Record<Who, number> => ({ anonymous: 401, observer: ok, unitStaff: 403, unitAdmin: 403, office: ok });
 
 const CASES: Case[] = [
@@ -90,6 +101,33 @@ const CASES: Case[] = [
   { route: 'GET /api/v1/reminders', req: (i) => ({ method: 'GET', url: `/api/v1/reminders?unitId=${i.unitB}` }), expect: readers(200) },
   { route: 'GET /api/v1/settings/reminders', req: () => ({ method: 'GET', url: '/api/v1/settings/reminders' }), expect: users(200) },
   { route: 'PUT /api/v1/settings/reminders', req: () => ({ method: 'PUT', url: '/api/v1/settings/reminders', payload: { dueSoonWorkingDays: 4 } }), expect: officeOnly(200) },
+  { route: 'POST /api/v1/disclosure-requests/applications', req: () => ({ method: 'POST', url: '/api/v1/disclosure-requests/applications', payload: APPLICATION }), expect: all(201) },
+  { route: 'POST /api/v1/disclosure-requests/tracking', req: () => ({ method: 'POST', url: '/api/v1/disclosure-requests/tracking', payload: { regNumber: '依申请〔2020〕第1号', contact: APPLICATION.phone } }), expect: all(200) },
+  { route: 'POST /api/v1/disclosure-requests/tracking/corrections', req: () => ({ method: 'POST', url: '/api/v1/disclosure-requests/tracking/corrections', payload: { regNumber: '依申请〔2020〕第1号', contact: APPLICATION.phone, text: '补正' } }), expect: all(409) },
+  { route: 'GET /api/v1/disclosure-requests', req: () => ({ method: 'GET', url: '/api/v1/disclosure-requests' }), expect: users(200) },
+  { route: 'POST /api/v1/disclosure-requests', req: () => ({ method: 'POST', url: '/api/v1/disclosure-requests', payload: { ...APPLICATION, channel: 'inPerson', arrivedOn: '2020-06-15' } }), expect: { anonymous: 401, observer: 403, unitStaff: 201, unitAdmin: 201, office: 201 } },
+  { route: 'GET /api/v1/disclosure-requests/stats', req: () => ({ method: 'GET', url: '/api/v1/disclosure-requests/stats?from=2020-01-01&to=2020-12-31' }), expect: users(200) },
+  { route: 'GET /api/v1/disclosure-requests/{id}', req: (i) => ({ method: 'GET', url: `/api/v1/disclosure-requests/${i.requestB}` }), expect: readers(200) },
+  ...([
+    ['receipt-confirmations', { confirmedOn: '2020-06-15' }, 409], ['assignments', { unitId: 0 }, 200], ['corrections', { items: '请补充文号', correctionDueOn: '2020-07-15' }, 200],
+    ['corrections/received', {}, 409], ['corrections/expired', {}, 409], ['consultations', { party: '某公司', kind: 'thirdParty' }, 200], ['consultations/ended', {}, 409],
+    ['extensions', { workingDays: 10, approver: '王主任', notifiedOn: '2020-06-15' }, 200], ['fee-notices', { method: 'perCase', quantity: 11, amount: 100 }, 200],
+    ['fee-payments', {}, 409], ['fee-notices/expired', {}, 409], ['drafts', { outcome: 'disclosed', text: '予以公开' }, 200], ['approvals', { approve: true }, 409],
+    ['replies', { onDate: '2020-06-15', method: 'post' }, 409], ['archive', {}, 409],
+  ] as [string, Record<string, unknown>, number][]).map(([path, body, ok]): Case => ({
+    route: `POST /api/v1/disclosure-requests/{id}/${path}`,
+    req: (i) => ({ method: 'POST', url: `/api/v1/disclosure-requests/${i.freshRequest}/${path}`, payload: path === 'assignments' ? { unitId: i.unitB } : body }),
+    expect: { anonymous: 401, observer: 403, unitStaff: 403, unitAdmin: 403, office: ok },
+  })),
+  { route: 'POST /api/v1/disclosure-requests/{id}/documents', req: (i) => ({ method: 'POST', url: `/api/v1/disclosure-requests/${i.freshRequest}/documents`, ...multipart('材料.pdf', tinyPdf()) }), expect: { anonymous: 401, observer: 403, unitStaff: 403, unitAdmin: 403, office: 201 } },
+  { route: 'GET /api/v1/disclosure-requests/{id}/documents/{docId}', req: (i) => ({ method: 'GET', url: `/api/v1/disclosure-requests/${i.requestB}/documents/${i.documentB}` }), expect: officeOnly(200) },
+  { route: 'GET /api/v1/disclosure-requests/{id}/reply-letter.docx', req: (i) => ({ method: 'GET', url: `/api/v1/disclosure-requests/${i.requestB}/reply-letter.docx` }), expect: officeOnly(200) },
+  { route: 'POST /api/v1/disclosure-requests/{id}/appeals', req: (i) => ({ method: 'POST', url: `/api/v1/disclosure-requests/${i.freshRequest}/appeals`, payload: { kind: 'litigation', filedOn: '2020-06-15' } }), expect: { anonymous: 401, observer: 403, unitStaff: 403, unitAdmin: 403, office: 201 } },
+  { route: 'PATCH /api/v1/appeals/{id}', req: (i) => ({ method: 'PATCH', url: `/api/v1/appeals/${i.appealB}`, payload: { outcome: 'corrected', decidedOn: '2020-06-15' } }), expect: officeOnly(200) },
+  { route: 'GET /api/v1/reply-templates/{letter}', req: () => ({ method: 'GET', url: '/api/v1/reply-templates/withhold' }), expect: users(200) },
+  { route: 'PUT /api/v1/reply-templates/{letter}', req: () => ({ method: 'PUT', url: '/api/v1/reply-templates/other', payload: { title: '处理告知书', body: '{申请人}：\n{答复内容}\n可向{复议机关}申请复议或向{人民法院}起诉。' } }), expect: officeOnly(200) },
+  { route: 'GET /api/v1/settings/requests', req: () => ({ method: 'GET', url: '/api/v1/settings/requests' }), expect: users(200) },
+  { route: 'PUT /api/v1/settings/requests', req: () => ({ method: 'PUT', url: '/api/v1/settings/requests', payload: { duplicateWindowDays: 60 } }), expect: officeOnly(200) },
   // Logging in and out are checked in the session tests below.
   { route: 'POST /api/v1/sessions', req: () => ({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'nobody', password: 'x' } }), expect: all(401) },
   { route: 'DELETE /api/v1/sessions/current', req: () => ({ method: 'DELETE', url: '/api/v1/sessions/current' }), expect: { anonymous: 401, observer: 204, unitStaff: 204, unitAdmin: 204, office: 204 } },
@@ -100,9 +138,18 @@ describe.each(testDialects())('access control on %s', (dialect) => {
   let ids: Ids;
   const sessions = {} as Record<Who, Session | null>;
 
+  const freshRequest = async (office: Session) => {
+    const r = (await t.as(office, { method: 'POST', url: '/api/v1/disclosure-requests', payload: { ...APPLICATION, channel: 'registeredMail', arrivedOn: '2020-06-15' } })).json();
+    await t.as(office, { method: 'POST', url: `/api/v1/disclosure-requests/${r.id}/assignments`, payload: { unitId: ids.unitB } });
+    return r.id as number;
+  };
+
   beforeAll(async () => {
+    setClock('2020-06-15T02:00:00Z');
     t = await buildTestApp(dialect);
     await t.seedDirectory();
+    // the first application (依申请〔2020〕第1号) is tracked by the tracking cases
+    await t.app.inject({ method: 'POST', url: '/api/v1/disclosure-requests/applications', payload: APPLICATION });
     const listId = await t.importSeed(true);
     const draftId = await t.importSeed(false);
     const office = await t.loginAs('office', '市政府办公室');
@@ -119,10 +166,17 @@ describe.each(testDialects())('access control on %s', (dialect) => {
     const notificationB = (await t.as(staffB, { method: 'GET', url: '/api/v1/notifications' })).json().items[0].id;
     ids = {
       listId, draftId, taskId: tasks[0].id, draftTaskId: draftTasks[0].id, unitB, userB: staffB.userId, groupId, placeholderId: 0, tokenB: token.apiToken.id,
-      assignmentB, reportB: reportB.id, attachmentB: reportB.attachments[0].id, notificationB, periodId,
+      assignmentB, reportB: reportB.id, attachmentB: reportB.attachments[0].id, notificationB, periodId, requestB: 0, documentB: 0, appealB: 0, freshRequest: 0,
     };
+    ids.requestB = await freshRequest(office);
+    ids.documentB = (await t.as(office, { method: 'POST', url: `/api/v1/disclosure-requests/${ids.requestB}/documents`, ...multipart('答复材料.pdf', tinyPdf()) })).json().id;
+    await t.as(office, { method: 'POST', url: `/api/v1/disclosure-requests/${ids.requestB}/drafts`, payload: { outcome: 'disclosed', text: '予以公开' } });
+    ids.appealB = (await t.as(office, { method: 'POST', url: `/api/v1/disclosure-requests/${ids.requestB}/appeals`, payload: { kind: 'reconsideration', filedOn: '2020-06-15' } })).json().id;
   });
-  afterAll(async () => t?.close());
+  afterAll(async () => {
+    setClock(null);
+    await t?.close();
+  });
 
   it('has an entry for every route of the OpenAPI document', async () => {
     await t.app.ready();
@@ -141,7 +195,8 @@ describe.each(testDialects())('access control on %s', (dialect) => {
       for (const c of CASES) {
         // fresh placeholder per role, so each may try the merge
         const placeholder = (await t.as(office, { method: 'POST', url: '/api/v1/units', payload: { name: `占位${who}${Math.random()}`, kind: 'unknown' } })).json();
-        const req = c.req({ ...ids, placeholderId: placeholder.id }, who);
+        const fresh = c.route.startsWith('POST /api/v1/disclosure-requests/{id}/') ? await freshRequest(office) : 0;
+        const req = c.req({ ...ids, placeholderId: placeholder.id, freshRequest: fresh }, who);
         const session = c.route === 'DELETE /api/v1/sessions/current' && who !== 'anonymous' ? await t.loginAs(who, '市司法局') : sessions[who];
         const res = await t.as(session, req as never);
         if (res.statusCode !== c.expect[who]) failures.push(`${req.method} ${req.url}: ${res.statusCode} (expected ${c.expect[who]}) ${res.body.slice(0, 120)}`);

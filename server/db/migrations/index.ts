@@ -3,9 +3,13 @@
  */
 import type { Migration } from 'kysely';
 import * as foundation from './2026-11-25T0900_foundation.ts';
+import * as taskSource from './2026-11-25T1000_task_source.ts';
 import * as workbench from './2026-11-25T1100_workbench.ts';
+import * as disclosureRequests from './2026-11-25T1200_disclosure_requests.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T0900_foundation': foundation,
+  '2026-11-25T1000_task_source': taskSource,
   '2026-11-25T1100_workbench': workbench,
+  '2026-11-25T1200_disclosure_requests': disclosureRequests,
 };
