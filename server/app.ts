@@ -28,6 +28,7 @@ import { progressPages, progressRoutes } from './modules/progress/index.ts';
 import { notificationsRoutes } from './modules/notifications/index.ts';
 import { remindersRoutes } from './modules/reminders/index.ts';
 import { requestsPages, requestsRoutes } from './modules/requests/index.ts';
+import { calendarRoutes, installCalendar } from './modules/calendar/index.ts';
 import { homePage } from './platform/home-page.ts';
 
 export interface BuildOptions {
@@ -45,6 +46,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
 
   const { db, dialect } = options.db ?? createDb(config.databaseUrl);
   await migrateToLatest(db);
+  await installCalendar(db);
   app.decorate('db', db);
   app.decorate('dialect', dialect);
   app.decorate('config', config);
@@ -93,6 +95,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     await api.register(notificationsRoutes);
     await api.register(remindersRoutes);
     await api.register(requestsRoutes);
+    await api.register(calendarRoutes);
   }, { prefix: '/api/v1' });
 
   // The admin web workbench (React SPA built by Vite into admin/dist): static files, index.html fallback.

@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { deliverPending, postWebhook, setChannelAvailability, smtpTransport, type Transports } from '../modules/notifications/index.ts';
 import { scanReminders } from '../modules/reminders/index.ts';
+import { installCalendar } from '../modules/calendar/index.ts';
 
 export interface JobRunner {
   /** Runs every job once now (also used by tests) */
@@ -29,6 +30,7 @@ export function startJobs(app: FastifyInstance, transports: Transports = transpo
   const runOnce = () => {
     running ??= (async () => {
       try {
+        await installCalendar(app.db); // picks up a year another process loaded
         const { created } = await scanReminders(app.db, app.log);
         const { sent, failed } = await deliverPending(app.db, transports, worker);
         if (created || sent || failed) app.log.info({ module: 'jobs', reminders: created, sent, failed }, 'jobs ran');

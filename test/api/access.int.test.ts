@@ -128,6 +128,9 @@ const CASES: Case[] = [
   { route: 'PUT /api/v1/reply-templates/{letter}', req: () => ({ method: 'PUT', url: '/api/v1/reply-templates/other', payload: { title: '处理告知书', body: '{申请人}：\n{答复内容}\n可向{复议机关}申请复议或向{人民法院}起诉。' } }), expect: officeOnly(200) },
   { route: 'GET /api/v1/settings/requests', req: () => ({ method: 'GET', url: '/api/v1/settings/requests' }), expect: users(200) },
   { route: 'PUT /api/v1/settings/requests', req: () => ({ method: 'PUT', url: '/api/v1/settings/requests', payload: { duplicateWindowDays: 60 } }), expect: officeOnly(200) },
+  { route: 'GET /api/v1/calendar/years', req: () => ({ method: 'GET', url: '/api/v1/calendar/years' }), expect: all(200) },
+  { route: 'GET /api/v1/calendar/deadline', req: () => ({ method: 'GET', url: '/api/v1/calendar/deadline?from=2020-09-28&workingDays=5' }), expect: all(200) },
+  { route: 'POST /api/v1/calendar/years', req: () => ({ method: 'POST', url: '/api/v1/calendar/years', payload: { year: 2031, source: { title: '测试', docNumber: null, issuedOn: null, url: null }, offDays: ['2031-01-01', '2031-05-01', '2031-05-02', '2031-05-03', '2031-10-01', '2031-10-02', '2031-10-03', '2031-10-04', '2031-10-05', '2031-10-06', '2031-10-07'], workDays: [] } }), expect: officeOnly(201) },
   // Logging in and out are checked in the session tests below.
   { route: 'POST /api/v1/sessions', req: () => ({ method: 'POST', url: '/api/v1/sessions', payload: { username: 'nobody', password: 'x' } }), expect: all(401) },
   { route: 'DELETE /api/v1/sessions/current', req: () => ({ method: 'DELETE', url: '/api/v1/sessions/current' }), expect: { anonymous: 401, observer: 204, unitStaff: 204, unitAdmin: 204, office: 204 } },
