@@ -15,6 +15,8 @@ import { exportDirectoryCsv, importDirectoryCsv, listUnits, loadResolver } from 
 import { createUser } from '../modules/identity/index.ts';
 import { exportListXlsx, importNotice, listLists, readNotice, LIST_KINDS, type ListKind } from '../modules/lists/index.ts';
 import { startServer } from '../main.ts';
+import { registerDeadlineCommand } from './deadline-command.ts';
+import { registerCalendarCommand } from './calendar-command.ts';
 
 const actor = systemActor('cli');
 
@@ -65,7 +67,7 @@ program.command('import').description('导入通知文件为清单（--dry-run �
     const bytes = readFile(file);
     const fileName = path.basename(file);
     if (o.dryRun) {
-      const { result } = readNotice({ fileName, bytes });
+      const { result } = await readNotice({ fileName, bytes });
       if (o.json) {
         process.stdout.write(JSON.stringify(result, null, 2) + '\n');
         return;
@@ -150,6 +152,9 @@ program.command('export').description('按通知原格式导出清单为 .xlsx')
     fs.writeFileSync(out, bytes);
     console.log(`已导出到 ${out}`);
   });
+
+registerDeadlineCommand(program);
+registerCalendarCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -111,7 +111,7 @@ const CASES: Case[] = [
   ...([
     ['receipt-confirmations', { confirmedOn: '2020-06-15' }, 409], ['assignments', { unitId: 0 }, 200], ['corrections', { items: '请补充文号', correctionDueOn: '2020-07-15' }, 200],
     ['corrections/received', {}, 409], ['corrections/expired', {}, 409], ['consultations', { party: '某公司', kind: 'thirdParty' }, 200], ['consultations/ended', {}, 409],
-    ['extensions', { workingDays: 10, approver: '王主任', notifiedOn: '2020-06-15' }, 200], ['fee-notices', { method: 'perCase', quantity: 11, amount: 100 }, 200],
+    ['extensions', { workingDays: 10, approver: '王主任', notifiedOn: '2020-06-15' }, 200], ['fee-notices', { method: 'perVolume', quantity: 40 }, 200],
     ['fee-payments', {}, 409], ['fee-notices/expired', {}, 409], ['drafts', { outcome: 'disclosed', text: '予以公开' }, 200], ['approvals', { approve: true }, 409],
     ['replies', { onDate: '2020-06-15', method: 'post' }, 409], ['archive', {}, 409],
   ] as [string, Record<string, unknown>, number][]).map(([path, body, ok]): Case => ({

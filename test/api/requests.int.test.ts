@@ -196,4 +196,26 @@ describe.each(testDialects())('disclosure requests on %s', (dialect) => {
     expect(stats.appeals.reconsideration).toEqual([1, 0, 0, 0, 1]);
     expect(stats.carriedForward.total).toBe(1); // the registered letter, still open at year end
   });
+
+  it('computes the information-processing fee and closes an unpaid request as 其他处理', async () => {
+    setClock('2020-12-14T02:00:00Z');
+    const reg = (await t.as(office, { method: 'POST', url: '/api/v1/disclosure-requests', payload: { ...person, description: '2019年至2020年全部土地出让合同', channel: 'inPerson', arrivedOn: '2020-12-14' } })).json();
+    await t.as(office, { method: 'POST', url: `/api/v1/disclosure-requests/${reg.id}/assignments`, payload: { unitId: await t.unitId('市自然资源和规划局') } });
+    const free = await t.as(landStaff, { method: 'POST', url: `/api/v1/disclosure-requests/${reg.id}/fee-notices`, payload: { method: 'perVolume', quantity: 30 } });
+    expect(free.json().error.code).toBe('REQUEST_FEE_FREE');
+    const fee = await t.as(landStaff, { method: 'POST', url: `/api/v1/disclosure-requests/${reg.id}/fee-notices`, payload: { method: 'perVolume', quantity: 150 } });
+    expect(fee.statusCode).toBe(200);
+    const notice = fee.json().events.find((e: { type: string }) => e.type === 'feeNoticed');
+    expect(notice.data.amount).toBe(1700); // 70 × 10 + 50 × 20
+    const due = fee.json().clock.feePaymentDueOn;
+    expect(due).toBe('2021-01-12');
+    const early = await t.as(landStaff, { method: 'POST', url: `/api/v1/disclosure-requests/${reg.id}/fee-notices/expired`, payload: {} });
+    expect(early.json().error.code).toBe('REQUEST_FEE_NOT_EXPIRED');
+    setClock('2021-01-13T02:00:00Z');
+    const closed = (await t.as(landStaff, { method: 'POST', url: `/api/v1/disclosure-requests/${reg.id}/fee-notices/expired`, payload: {} })).json();
+    expect(closed).toMatchObject({ state: 'replied', outcome: 'other.feeNotPaid', repliedOn: '2021-01-13' });
+    const stats = (await t.as(office, { method: 'GET', url: '/api/v1/disclosure-requests/stats?from=2021-01-01&to=2021-12-31' })).json();
+    expect(stats.carriedOver.total).toBe(2); // the letter of 12-10 and this one, open at the end of 2020
+    expect(stats.outcomes['other.feeNotPaid'].total).toBe(1);
+  });
 });

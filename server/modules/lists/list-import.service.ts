@@ -11,7 +11,7 @@ import type { Actor } from '../../platform/actor.ts';
 import { AuthenticationError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { createPlaceholderUnit, ensureGroup, loadResolver } from '../directory/index.ts';
-import { decodeNoticeBytes, parseNotice } from './import/notice-importer.ts';
+import { readNoticeFile } from './import/notice-importer.ts';
 import type { ImportResult, ImportWarning } from './import/import.types.ts';
 import { assignmentDelta, expandTask, planImport, type ImportPlan } from './import-plan.ts';
 import { diffTasks, type ListDiff, type ComparableTask } from './list-diff.ts';
@@ -31,11 +31,13 @@ function requireManager(actor: Actor): void {
   if (!canManageLists(actor)) throw new ForbiddenError('LIST_FORBIDDEN', '只有政务公开办可以导入和维护清单');
 }
 
-/** Reads and interprets a notice file (no database). Throws coded IMPORT_* errors. */
-export function readNotice(input: ImportInput): { text: string; result: ImportResult } {
+/**
+ * Reads and interprets a notice file (no database): text (UTF-8, GBK), .docx, HTML, .doc, PDF.
+ * `text` is the plain-text rendering stored as the notice's source. Throws coded IMPORT_* errors.
+ */
+export async function readNotice(input: ImportInput): Promise<{ text: string; result: ImportResult }> {
   if (input.bytes.byteLength === 0) throw new ValidationError('IMPORT_EMPTY_FILE', '上传的文件为空');
-  const text = decodeNoticeBytes(input.bytes);
-  return { text, result: parseNotice(text) };
+  return readNoticeFile(input.bytes, input.fileName);
 }
 
 /** The task fields a notice states, from an import result. */
@@ -64,7 +66,7 @@ function allWarnings(result: ImportResult, plan: ImportPlan): ImportWarning[] {
 /** Shows what an import would store, without storing anything. */
 export async function previewImport(db: Db, actor: Actor, input: ImportInput): Promise<ImportPreview> {
   requireManager(actor);
-  const { result } = readNotice(input);
+  const { result } = await readNotice(input);
   const plan = planImport(result, await loadResolver(db));
   const existingLists = result.notice.docNumber ? await repo.findListsByDocNumber(db, result.notice.docNumber) : [];
   return { result, warnings: allWarnings(result, plan), unknownUnits: plan.unknownNames, assignmentCount: plan.assignmentCount, existingLists };
@@ -93,7 +95,7 @@ export async function importNotice(
   requireManager(actor);
   const kind = input.kind ?? 'responsibility';
   if (!Object.hasOwn(LIST_KINDS, kind)) throw new ValidationError('LIST_INVALID_KIND', `未知清单类型：${kind}`);
-  const { text, result } = readNotice(input);
+  const { text, result } = await readNotice(input);
   return db.transaction().execute(async (trx) => {
     const plan = planImport(result, await loadResolver(trx));
     if (plan.knownPhraseCount === 0) {
@@ -168,7 +170,7 @@ async function writeTasks(
       subsectionId: t.subsection ? (sectionIds.get(`2:${t.section}:${t.subsection}`) ?? null) : null,
       leadUnits: JSON.stringify(t.leadUnits), responsibleUnits: JSON.stringify(t.responsibleUnits),
       eachLeads: flag(t.eachLeads), merged: flag(t.merged), dueDate: t.dueDate, deadlineText: t.deadlineText,
-      recurrence: t.recurrence, target: t.target, sourceLine: t.line, updatedAt: at,
+      recurrence: t.recurrence, target: t.target, sourceLine: t.line, sourceText: t.source, updatedAt: at,
     };
     const old = bySeq.get(t.seq);
     const task = old ? await repo.updateTask(trx, old.id, row) : await repo.insertTask(trx, { ...row, createdAt: at });
@@ -202,7 +204,7 @@ export async function previewReimport(db: Db, actor: Actor, listId: number, inpu
   requireManager(actor);
   const list = await repo.findListById(db, listId);
   if (!list) throw new NotFoundError('LIST_NOT_FOUND', `清单不存在：${listId}`);
-  const { result } = readNotice(input);
+  const { result } = await readNotice(input);
   const plan = planImport(result, await loadResolver(db));
   const { comparable } = await storedComparable(db, listId);
   return { diff: diffTasks(comparable, comparableFromImport(result)), warnings: allWarnings(result, plan), unknownUnits: plan.unknownNames, assignmentCount: plan.assignmentCount };
@@ -214,7 +216,7 @@ export async function previewReimport(db: Db, actor: Actor, listId: number, inpu
  */
 export async function applyReimport(db: Db, actor: Actor, listId: number, input: ImportInput): Promise<{ diff: ListDiff; assignmentCount: number; warnings: ImportWarning[] }> {
   requireManager(actor);
-  const { text, result } = readNotice(input);
+  const { text, result } = await readNotice(input);
   return db.transaction().execute(async (trx) => {
     const list = await repo.findListById(trx, listId);
     if (!list) throw new NotFoundError('LIST_NOT_FOUND', `清单不存在：${listId}`);

@@ -63,6 +63,8 @@ export interface TaskView extends ComparableTask {
   sectionId: number | null;
   subsectionId: number | null;
   sourceLine: number | null;
+  /** The text the task was read from, as written in the notice (null for tasks stored before it was kept) */
+  source: string | null;
   leadCount: number;
   responsibleCount: number;
 }
@@ -87,7 +89,7 @@ export function comparableTask(t: Task, numerals: Map<number, string>): Comparab
 
 export function presentTask(t: Task, numerals: Map<number, string>, counts: { lead: number; responsible: number }): TaskView {
   return {
-    id: t.id, listId: t.listId, sectionId: t.sectionId, subsectionId: t.subsectionId, sourceLine: t.sourceLine,
+    id: t.id, listId: t.listId, sectionId: t.sectionId, subsectionId: t.subsectionId, sourceLine: t.sourceLine, source: t.sourceText,
     ...comparableTask(t, numerals), leadCount: counts.lead, responsibleCount: counts.responsible,
   };
 }

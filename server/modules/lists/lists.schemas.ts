@@ -63,6 +63,7 @@ export const TaskSchema = Type.Object({
   sectionId: NullableInt,
   subsectionId: NullableInt,
   sourceLine: NullableInt,
+  source: Type.Union([Type.String(), Type.Null()], { description: '任务在通知中的原文（表格行各栏以“ | ”连接，或工作要点的段落）' }),
   ...taskFields,
   leadCount: Type.Integer({ description: '牵头单位分派数' }),
   responsibleCount: Type.Integer({ description: '责任单位分派数' }),
@@ -108,7 +109,11 @@ export const UpdateTaskBody = Type.Object({
 
 export const UpdateTaskResponse = Type.Object({ task: TaskDetailSchema, warnings: Type.Array(WarningSchema) });
 
-export const ImportedTaskSchema = Type.Object({ ...taskFields, line: Type.Integer() });
+export const ImportedTaskSchema = Type.Object({
+  ...taskFields,
+  line: Type.Integer(),
+  source: Type.String({ description: '任务在通知中的原文（表格行各栏以“ | ”连接，或工作要点的段落），供核对' }),
+});
 
 export const ImportResultSchema = Type.Object({
   notice: Type.Object({ title: NullableString, docNumber: NullableString, issuer: NullableString, issuedOn: NullableString, year: NullableInt }),

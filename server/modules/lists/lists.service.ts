@@ -205,7 +205,7 @@ export async function updateTask(db: Db, actor: Actor, id: number, patch: TaskPa
     if (!leadUnits.length && !responsibleUnits.length) throw new ValidationError('TASK_NO_UNITS', '任务至少需要一个牵头单位或责任单位');
     const oneTask: ImportResult = {
       notice: { title: null, docNumber: null, issuer: null, issuedOn: null, year: list.year }, listTitle: null, annex: [], annexGroup: null, headings: [], warnings: [],
-      tasks: [{ ...current, recurrence: current.recurrence as Recurrence | null, leadUnits, responsibleUnits, merged, line: before.sourceLine ?? 0, section: null, subsection: null }],
+      tasks: [{ ...current, recurrence: current.recurrence as Recurrence | null, leadUnits, responsibleUnits, merged, line: before.sourceLine ?? 0, source: current.source ?? current.text, section: null, subsection: null }],
     };
     const plan = planImport(oneTask, await loadResolver(trx));
     const placeholders = await createPlaceholders(trx, actor, plan);

@@ -19,6 +19,7 @@ import { notifyUnit } from '../notifications/index.ts';
 import { APPEAL_OUTCOMES, APPLICANT_KINDS, CHANNELS, OUTCOME_BY_CODE, type Channel } from './domain/outcomes.ts';
 import { clockOf, computeClock, type ClockView } from './request-clock.ts';
 import { maskIdNumber, maskPhone, validateApplicant } from './request-validation.ts';
+import { perCaseFee, perVolumeFee } from './domain/fees.ts';
 import * as repo from './requests.repository.ts';
 import { getRequestSettings } from './request-settings.ts';
 import { ACTION_LABELS, canMove, OPEN_STATES, REQUEST_STATES, TRANSITIONS, type RequestAction, type RequestState } from './requests.states.ts';
@@ -461,10 +462,19 @@ export function extendDeadline(db: Db, actor: Actor, id: number, input: { onDate
   });
 }
 
-/** 收费通知 (国办函〔2020〕109号): amount per case or per volume; payment within 20 working days. */
-export function sendFeeNotice(db: Db, actor: Actor, id: number, input: { onDate?: string; method: 'perCase' | 'perVolume'; quantity: number; amount: number }) {
-  return move(db, actor, id, 'sendFeeNotice', { onDate: input.onDate, data: { method: input.method, quantity: input.quantity, amount: input.amount } }, async (trx) => {
-    if (!(input.amount > 0)) throw new ValidationError('REQUEST_FEE_INVALID', '收费金额须大于0');
+/**
+ * 收费通知 (国办函〔2020〕109号): the 信息处理费 is computed here — per case (the applicant's cases this
+ * calendar month: its other applications received this month count first) or per volume (pages) —
+ * and the breakdown is kept with the notice; payment is due within 20 working days from the day after
+ * the applicant received the notice (`receivedOn`, by default the day it was sent: in person or online).
+ */
+export async function sendFeeNotice(db: Db, actor: Actor, id: number, input: { onDate?: string; method: 'perCase' | 'perVolume'; quantity: number; receivedOn?: string | null }) {
+  const r0 = await loadVisible(db, actor, id);
+  const month = (input.onDate ?? today()).slice(0, 7);
+  const sameApplicant = (await repo.findSameApplicant(db, r0, `${month}-01`)).filter((x) => x.id !== id && x.receivedOn && x.receivedOn.slice(0, 7) === month && x.receivedOn <= (r0.receivedOn ?? x.receivedOn));
+  const fee = input.method === 'perCase' ? perCaseFee({ cases: input.quantity, earlierCasesThisMonth: sameApplicant.length }) : perVolumeFee({ pages: input.quantity });
+  if (fee.totalYuan <= 0) throw new ValidationError('REQUEST_FEE_FREE', `按规定不收费：${fee.explanation.join('')}`);
+  return move(db, actor, id, 'sendFeeNotice', { onDate: input.onDate, data: { method: input.method, quantity: input.quantity, amount: fee.totalYuan, explanation: fee.explanation, receivedOn: input.receivedOn ?? input.onDate ?? today() } }, async (trx) => {
     if ((await repo.findEvents(trx, id)).some((e) => e.type === 'feeNoticed')) throw new ConflictError('REQUEST_FEE_ONCE', '本申请已发出收费通知');
     return { event: 'feeNoticed' };
   });

@@ -45,6 +45,11 @@ export interface ImportedTask {
   target: string | null;
   /** 1-based line in the source where the task row starts */
   line: number;
+  /**
+   * The text the task came from, as written, for the office's review: a table row's cells joined
+   * with " | ", or the piece of a prose paragraph with its units in brackets.
+   */
+  source: string;
 }
 
 export interface ImportedHeading {

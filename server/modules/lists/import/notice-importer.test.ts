@@ -161,7 +161,8 @@ describe('damaged rows', () => {
     lines.splice(at + 1, 0, seedLines[at + 1] as string); // text twice
     lines.splice(at, 0, seedLines[at] as string); // number twice
     const r = parseNotice(lines.join('\n'));
-    expect(r.tasks[3]).toEqual({ ...seedResult.tasks[3], line: 44 });
+    // the source shows the row as written, with its repeated cells
+    expect(r.tasks[3]).toEqual({ ...seedResult.tasks[3], line: 44, source: expect.stringMatching(/^4 \| 4 \| 以“最多跑一次”/) });
     expect(r.warnings.map((w) => w.message)).toEqual([
       expect.stringContaining('第4项的序号在同一行中重复出现'),
       expect.stringContaining('第4项的工作内容重复出现'),
@@ -254,8 +255,11 @@ describe('decodeNoticeBytes', () => {
     expect(decodeNoticeBytes(le)).toBe('政务公开\t1');
   });
 
+  it('decodes GBK text (what Chinese Windows saves as ANSI)', () => {
+    expect(decodeNoticeBytes(new Uint8Array([0xd5, 0xfe, 0xce, 0xf1, 0xb9, 0xab, 0xbf, 0xaa, 0x0a]))).toBe('政务公开\n');
+  });
+
   it.each([
-    ['GBK text', [0xd5, 0xfe, 0xce, 0xf1, 0xb9, 0xab, 0xbf, 0xaa, 0x0a]],
     ['a lone continuation byte', [0x41, 0x80, 0x42]],
     ['a truncated sequence', [...new TextEncoder().encode('政务'), 0xe5, 0x85]],
     ['an overlong encoding', [0xc0, 0xaf]],

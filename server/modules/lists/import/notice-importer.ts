@@ -3,8 +3,11 @@
  * metadata, the list's headings and tasks with their units and time limits, the annex's unit
  * group), before any unit is resolved against the directory.
  *
- *   bytes ──decodeNoticeBytes──▶ text ──reader (per format)──▶ paragraphs + rows
+ *   bytes ──readNoticeFile (sniffs .docx, .doc, PDF, HTML, text)──▶ paragraphs + rows
  *         ──interpretNotice (one for all formats)──▶ ImportResult
+ *
+ * `parseNotice(text)` reads plain text (TAB rows, `|` rows, one cell per line, prose);
+ * `readNoticeFile(bytes, fileName)` reads any supported file.
  *
  * Errors are `ValidationError`s with IMPORT_ codes (import.errors.ts); nothing else is thrown.
  */
@@ -14,6 +17,7 @@ import { interpretNotice } from './notice-interpreter.ts';
 import { pickReader } from './readers/index.ts';
 
 export { decodeNoticeBytes } from './notice-encoding.ts';
+export { readNoticeFile, sniffFormat, type NoticeFormat } from './notice-file.ts';
 
 /**
  * Parse the text of a notice.
@@ -29,7 +33,8 @@ export function parseNotice(text: string): ImportResult {
 }
 
 /**
- * Decode and parse an uploaded file.
+ * Decode and parse a plain-text file (UTF-8, UTF-16, GBK). For .docx, HTML, .doc and PDF use
+ * {@link readNoticeFile}.
  *
  * @throws ValidationError IMPORT_UNREADABLE_FILE, IMPORT_UNREADABLE_ENCODING, IMPORT_NO_LIST_FOUND
  */

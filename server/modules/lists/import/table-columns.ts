@@ -11,6 +11,7 @@ export type ColumnRole = 'seq' | 'text' | 'lead' | 'responsible' | 'units' | 'de
 
 /** The role of a header cell, or null when the cell is not a column title. */
 export function columnRoleOf(cell: string): ColumnRole | 'responsibleOrUnits' | null {
+  if (cell.length > 40 || /^[\d０-９]/.test(cell)) return null;
   const t = cell.replace(/\s+/g, '').replace(/[（(][^）)]*[）)]$/, '');
   if (t === '' || t.length > 12) return null;
   if (/^(?:序号|编号|序|号|项次)$/.test(t)) return 'seq';
@@ -23,12 +24,20 @@ export function columnRoleOf(cell: string): ColumnRole | 'responsibleOrUnits' | 
   return null;
 }
 
-/** The roles of a header row, or null when the row is not a header (every cell must be a title). */
-export function headerRoles(cells: readonly string[]): ColumnRole[] | null {
-  if (cells.length < 2) return null;
-  const raw = cells.map(columnRoleOf);
-  if (raw.some((r) => r === null)) return null;
-  if (!raw.includes('text')) return null;
+/**
+ * The roles of a header row, or null when the row is not a header (every cell must be a title,
+ * one of them a text column). `sub`: the second row of a two-row header (牵头单位 | 配合单位 under
+ * a spanning 责任单位), which needs no text column.
+ */
+export function headerRoles(cells: readonly string[], sub = false): ColumnRole[] | null {
+  if (cells.length < (sub ? 1 : 2)) return null;
+  const raw: (ColumnRole | 'responsibleOrUnits')[] = [];
+  for (const cell of cells) {
+    const role = columnRoleOf(cell);
+    if (role === null) return null;
+    raw.push(role);
+  }
+  if (!sub && !raw.includes('text')) return null;
   const hasLead = raw.includes('lead');
   return raw.map((r) => (r === 'responsibleOrUnits' ? (hasLead ? 'responsible' : 'units') : (r as ColumnRole)));
 }

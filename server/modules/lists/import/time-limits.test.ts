@@ -115,3 +115,19 @@ describe('isDeadlineCell', () => {
     expect(isDeadlineCell('2020年9月底前完成清理')).toBe(false);
   });
 });
+
+describe('ongoing time limits (持续推进, 长期)', () => {
+  it.each(['持续推进', '长期', '长期坚持', '常态化'])('%s in a 完成时限 cell: kept as written, due at the end of the year', (cell) => {
+    expect(isDeadlineCell(cell)).toBe(true);
+    expect(readTimeLimits('做好政务公开。', 2021, cell)).toMatchObject({ dueDate: '2021-12-31', deadlineText: cell });
+  });
+
+  it('持续推进 in a task text is the task\'s wording, not a time limit', () => {
+    expect(readTimeLimits('持续推进政务公开标准化。', 2021)).toMatchObject({ dueDate: '2021-12-31', deadlineText: null });
+  });
+
+  it('a deadline cell with 完成 after it, and spaces between numbers and words', () => {
+    expect(isDeadlineCell('2021年9月底前完成')).toBe(true);
+    expect(readTimeLimits('做好公开。', 2021, '2021 年 9 月底前完成')).toMatchObject({ dueDate: '2021-09-30', deadlineText: '2021 年 9 月底前' });
+  });
+});

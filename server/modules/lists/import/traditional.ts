@@ -52,10 +52,18 @@ const TO_SIMPLIFIED: ReadonlyMap<string, string> = (() => {
 })();
 
 const ANY_TRADITIONAL = new RegExp(`[${TRADITIONAL}]`, 'g');
+/** Lookup table by UTF-16 code: 1 for a traditional-only character of the table. */
+const IS_TRADITIONAL = (() => {
+  const table = new Uint8Array(0x10000);
+  for (const c of TRADITIONAL) table[c.charCodeAt(0)] = 1;
+  return table;
+})();
 
 /** How many characters of `text` are traditional-only forms of the table. */
 export function countTraditional(text: string): number {
-  return text.match(ANY_TRADITIONAL)?.length ?? 0;
+  let n = 0;
+  for (let i = 0; i < text.length; i++) n += IS_TRADITIONAL[text.charCodeAt(i)] as number;
+  return n;
 }
 
 /**
@@ -64,16 +72,19 @@ export function countTraditional(text: string): number {
  * traditional name stays as written.
  */
 export function isTraditional(text: string): boolean {
-  const n = countTraditional(text);
-  if (n < 3) return false;
-  const cjk = text.match(/[\u4e00-\u9fff]/g)?.length ?? 0;
-  return n * 100 >= cjk;
+  let n = 0;
+  let cjk = 0;
+  for (let i = 0; i < text.length; i++) {
+    const c = text.charCodeAt(i);
+    n += IS_TRADITIONAL[c] as number;
+    if (c >= 0x4e00 && c <= 0x9fff) cjk++;
+  }
+  return n >= 3 && n * 100 >= cjk;
 }
 
 /** Traditional characters of the table → simplified; every other character unchanged (same length). */
 export function toSimplified(text: string): string {
-  ANY_TRADITIONAL.lastIndex = 0;
-  if (!ANY_TRADITIONAL.test(text)) return text;
+  if (countTraditional(text) === 0) return text;
   ANY_TRADITIONAL.lastIndex = 0;
   return text.replace(ANY_TRADITIONAL, (c) => TO_SIMPLIFIED.get(c) ?? c);
 }

@@ -3,6 +3,8 @@ import {
   isPlausibleUnitCell,
   looksLikeUnitList,
   normaliseUnitName,
+  readSharedUnitsRule,
+  readUnitGroup,
   splitTopLevel,
   splitUnitCell,
 } from './unit-phrases.ts';
@@ -87,4 +89,53 @@ describe('looksLikeUnitList', () => {
     'is a text: %s',
     (c) => expect(looksLikeUnitList(c)).toBe(false),
   );
+});
+
+describe('readUnitGroup (prose brackets and unit cells with verbs or labels)', () => {
+  const g = (text: string, strict = true) => readUnitGroup(text, strict);
+  it.each([
+    ['市政府办公室牵头，市级有关部门配合', ['市政府办公室'], ['市级有关部门'], false, false],
+    ['牵头单位：市委宣传部；责任单位：市网信办、市政务数据办', ['市委宣传部'], ['市网信办', '市政务数据办'], false, false],
+    ['牵头单位:市委宣传部;配合单位:市网信办', ['市委宣传部'], ['市网信办'], false, false],
+    ['各县（市、区）政府负责落实', ['各县（市、区）政府'], ['各县（市、区）政府'], true, false],
+    ['市经信局、市财政局分别负责', ['市经信局', '市财政局'], ['市经信局', '市财政局'], true, true],
+    ['市人力社保局、市教育局分别牵头，各县（市、区）政府落实', ['市人力社保局', '市教育局'], ['各县（市、区）政府'], false, true],
+    ['办公室、各科室按职责分工负责', ['办公室', '各科室'], ['办公室', '各科室'], true, false],
+    ['市政府办公室会同市司法局负责', ['市政府办公室'], ['市司法局'], false, false],
+    ['市政务数据办（市跑改办）（市大数据局）统筹，各处室参与', ['市政务数据办（市跑改办）（市大数据局）'], ['各处室'], false, false],
+    ['市X办〔市Y办〕负责', ['市X办〔市Y办〕'], ['市X办〔市Y办〕'], true, false],
+    ['附件所列单位负责', ['附件所列单位'], ['附件所列单位'], true, false],
+  ])('%s', (text, lead, responsible, merged, eachLeads) => {
+    expect(g(text)).toMatchObject({ lead, responsible, merged, eachLeads, sharedUnits: [] });
+  });
+
+  it('reads a time clause and a document-wide rule out of the group', () => {
+    expect(g('市发展改革委牵头，市财政局配合；2020年底前完成')).toMatchObject({ lead: ['市发展改革委'], responsible: ['市财政局'], deadline: '2020年底前完成' });
+    expect(g('市政府办公室牵头，市级有关部门配合。以下各项工作均需各县（市、区）政府落实，不再列出')).toMatchObject({
+      lead: ['市政府办公室'], responsible: ['市级有关部门'], sharedUnits: ['各县（市、区）政府'],
+    });
+    expect(g('市政府办公室牵头，市级有关部门配合，以下各项工作均需各县（市、区）政府落实，不再列出')?.sharedUnits).toEqual(['各县（市、区）政府']);
+  });
+
+  it.each(['2020年版', '含乡镇（街道）', '国办发〔2019〕54号', '以下简称“一网通办”', '重点做好稳就业工作，市人力社保局负责'])('is not a unit group: %s', (text) => {
+    expect(g(text)).toBeNull();
+  });
+
+  it('a plain unit cell without verbs is left to splitUnitCell', () => {
+    expect(g('市级有关部门（单位），各县（市、区）政府', false)).toBeNull();
+  });
+});
+
+describe('readSharedUnitsRule', () => {
+  it.each([
+    ['以下各项工作均需各县（市、区）政府落实，不再列出', ['各县（市、区）政府']],
+    ['本要点所列各项工作均需各区人民政府、各开发区管委会落实，不再一一列出。', ['各区人民政府', '各开发区管委会']],
+    ['各县（市、区）政府负责落实以下各项工作', ['各县（市、区）政府']],
+  ])('%s', (text, units) => {
+    expect(readSharedUnitsRule(text)).toEqual(units);
+  });
+
+  it('an ordinary sentence is no rule', () => {
+    expect(readSharedUnitsRule('市政府办公室负责落实')).toBeNull();
+  });
 });

@@ -113,6 +113,7 @@ const UNIT_NAME_END = /(?:局|办|委|部|府|室|中心|区|院|会|行|队|团
  * 区, 省 or 各, or names a 政府/部门/单位), so short task texts such as 深化一网通办 stay texts.
  */
 export function looksLikeUnitList(cell: string): boolean {
+  if (/[。！？!?]/.test(cell)) return false; // a sentence (checked again below, after 分别负责 is cut)
   const phrase = splitUnitCell(cell);
   if (!isPlausibleUnitPhrase(cell, phrase)) return false;
   const bare = phrase.names.map((n) => n.replace(/（[^（）]*）$/, ''));
@@ -211,7 +212,7 @@ function splitOffRule(sentence: string): string[] {
 export function readSharedUnitsRule(sentence: string): string[] | null {
   const s = squeezeCjkSpaces(sentence).replace(/[。.；;]+$/, '');
   const tail = NOT_LISTED_AGAIN.exec(s);
-  const head = /^(?:以下|下列|本(?:要点|方案|清单|计划))/.test(s);
+  const head = /(?:以下|下列|本(?:要点|方案|清单|计划)(?:所列)?)的?(?:各项|所有|全部)/.test(s);
   if (tail === null && !head) return null;
   const body = tail === null ? s : s.slice(0, tail.index);
   for (const re of RULE_UNITS) {
@@ -384,6 +385,7 @@ export function readUnitGroup(text: string, strict = false): UnitGroup | null {
 
 /** Whether a unit cell needs {@link readUnitGroup} (it has verbs or labels besides 分别负责). */
 export function hasUnitVerbs(cell: string): boolean {
+  if (!HAS_VERB.test(cell)) return false;
   const t = squeezeCjkSpaces(cell).replace(EACH_LEADS, '');
   return HAS_VERB.test(t);
 }

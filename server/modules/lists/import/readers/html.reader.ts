@@ -107,7 +107,7 @@ export function parseHtml(html: string): Element {
     }
     if (close) {
       if (tag === 'p' || tag === 'li' || tag === 'td' || tag === 'th' || tag === 'tr') {
-        popTo((e) => e.tag === tag, (e) => e.tag === 'table' && tag !== 'table');
+        popTo((e) => e.tag === tag, (e) => e.tag === 'table');
       } else {
         popTo((e) => e.tag === tag);
       }
