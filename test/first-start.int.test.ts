@@ -17,6 +17,7 @@ describe.each(testDialects())('first start on %s', (dialect) => {
       const first = await ensureFirstStart(tdb.db, { demoData: true });
       expect(first.demo).toMatchObject({ listId: expect.any(Number), tasks: 70, assignments: 5669, units: 69, accounts: 68 });
       expect(first.demo!.reports).toBeGreaterThan(15000);
+      expect(first.demo!.requests).toBe(7);
       expect(first.admin?.username).toBe('admin');
       const lists = await listLists(tdb.db, anonymous, {});
       expect(lists.map((l) => [l.title, l.state, l.taskCount])).toEqual([['2020年嘉兴市政务公开重点工作责任清单', 'published', 70]]);

@@ -218,4 +218,21 @@ describe.each(testDialects())('disclosure requests on %s', (dialect) => {
     expect(stats.carriedOver.total).toBe(2); // the letter of 12-10 and this one, open at the end of 2020
     expect(stats.outcomes['other.feeNotPaid'].total).toBe(1);
   });
+
+  it('reminds the handling unit before the reply is due and when it is overdue, once per deadline', async () => {
+    setClock('2021-03-01T02:00:00Z');
+    const reg = (await t.as(office, { method: 'POST', url: '/api/v1/disclosure-requests', payload: { ...person, description: '2021年某事项', channel: 'inPerson', arrivedOn: '2021-03-01' } })).json();
+    await t.as(office, { method: 'POST', url: `/api/v1/disclosure-requests/${reg.id}/assignments`, payload: { unitId: await t.unitId('市自然资源和规划局') } });
+    expect(reg.clock.dueOn).toBe('2021-03-29');
+    const { scanReminders } = await import('../../server/modules/reminders/index.ts');
+    setClock('2021-03-23T02:00:00Z');
+    await scanReminders(t.tdb.db);
+    setClock('2021-03-24T02:00:00Z'); // 3 working days before 03-29: 03-24, 25, 26
+    await scanReminders(t.tdb.db);
+    await scanReminders(t.tdb.db);
+    setClock('2021-03-30T02:00:00Z');
+    await scanReminders(t.tdb.db);
+    const notes = (await t.as(landStaff, { method: 'GET', url: '/api/v1/notifications' })).json().items.filter((n: { body: string }) => n.body.includes(reg.regNumber));
+    expect(notes.map((n: { title: string }) => n.title)).toEqual(['依申请公开答复已逾期', '依申请公开答复即将到期', '政府信息公开申请待办理']);
+  });
 });

@@ -10,13 +10,14 @@ import { countUnits, createUnit, listUnits, seedJiaxingDirectory } from '../../m
 import { countUsers, createUser } from '../../modules/identity/index.ts';
 import { countLists, importNotice } from '../../modules/lists/index.ts';
 import { seedDemoProgress } from '../../modules/progress/index.ts';
+import { seedDemoRequests } from '../../modules/requests/index.ts';
 
 export const SEED_NOTICE_FILE = new URL('./jiaxing-2020-openness-notice.txt', import.meta.url);
 
 export interface FirstStartResult {
   /** Set when the admin account was created now: print it once */
   admin: { username: string; oneTimePassword: string } | null;
-  demo: { listId: number; tasks: number; assignments: number; units: number; accounts: number; reports: number } | null;
+  demo: { listId: number; tasks: number; assignments: number; units: number; accounts: number; reports: number; requests: number } | null;
 }
 
 /** Prepares an empty database; does nothing to one that already has accounts or data. */
@@ -52,7 +53,8 @@ export async function ensureFirstStart(db: Db, options: { demoData: boolean }): 
       userOfUnit.set(u.id, user.id);
     }
     const { reports } = await seedDemoProgress(db, actor, demoList.listId, userOfUnit, adminId);
-    result.demo = { ...demoList, accounts: userOfUnit.size - 1, reports };
+    const requests = await seedDemoRequests(db, actor);
+    result.demo = { ...demoList, accounts: userOfUnit.size - 1, reports, requests };
   }
   return result;
 }

@@ -15,6 +15,7 @@ import { recordAudit } from '../audit/index.ts';
 import { findAssignmentFacts, findLeadUnits, findListById, type AssignmentFacts } from '../lists/index.ts';
 import { notifyUnit } from '../notifications/index.ts';
 import { evaluateList } from '../progress/index.ts';
+import { openRequestsWithDeadline } from '../requests/index.ts';
 import * as repo from './reminders.repository.ts';
 
 export interface ReminderSettings {
@@ -106,7 +107,38 @@ export async function scanReminders(db: Db, log?: { warn: (o: object, m: string)
       if (inserted) created++;
     }
   }
+  created += await scanRequestReminders(db, settings, day);
   return { created };
+}
+
+/**
+ * Disclosure requests whose reply is due within the due-soon working days, or overdue: the handling
+ * unit is reminded once per deadline (an extension makes a new deadline, and a new reminder).
+ */
+async function scanRequestReminders(db: Db, settings: ReminderSettings, day: string): Promise<number> {
+  let created = 0;
+  for (const r of await openRequestsWithDeadline(db)) {
+    let kind: 'requestDueSoon' | 'requestOverdue' | null = null;
+    if (r.dueOn < day) kind = 'requestOverdue';
+    else {
+      try {
+        if (settings.dueSoonWorkingDays > 0 && workingDaysBefore(r.dueOn, settings.dueSoonWorkingDays) <= day) kind = 'requestDueSoon';
+      } catch (e) {
+        if (!(e instanceof AppError)) throw e;
+      }
+    }
+    if (!kind) continue;
+    const message = kind === 'requestOverdue'
+      ? `政府信息公开申请 ${r.regNumber} 的答复期限（${r.dueOn}）已过，请立即办理并答复。`
+      : `政府信息公开申请 ${r.regNumber} 应于${r.dueOn}前答复。`;
+    const inserted = await db.transaction().execute(async (trx) => {
+      const rem = await repo.insertReminderOnce(trx, { dedupeKey: `${kind}:${r.id}:${r.dueOn}`, kind, unitId: r.handlingUnitId, listId: null, taskId: null, periodId: null, message, createdBy: null, createdAt: now() });
+      if (rem) await notifyUnit(trx, r.handlingUnitId, { title: kind === 'requestOverdue' ? '依申请公开答复已逾期' : '依申请公开答复即将到期', body: message, link: `/admin/requests/${r.id}`, reminderId: rem.id, external: true });
+      return rem;
+    });
+    if (inserted) created++;
+  }
+  return created;
 }
 
 /**

@@ -5,10 +5,11 @@
 export {
   submitOnlineApplication, registerRequest, listRequests, getRequest, confirmReceipt, assignRequest, requestCorrection, receiveCorrection,
   closeForNoCorrection, startConsultation, endConsultation, extendDeadline, sendFeeNotice, recordFeePaid, closeForFeeNotPaid, draftReply,
-  approveReply, deliverReply, archiveRequest, addAppeal, updateAppeal, trackRequest, submitCorrectionByApplicant, similarity,
+  approveReply, deliverReply, archiveRequest, addAppeal, updateAppeal, trackRequest, submitCorrectionByApplicant, similarity, openRequestsWithDeadline,
   type RequestDetail, type RequestListItem,
 } from './requests.service.ts';
 export { requestStats, type RequestStats } from './request-stats.ts';
 export { REPLY_OUTCOMES, OUTCOME_BY_CODE, APPLICANT_KINDS, CHANNELS, APPEAL_OUTCOMES } from './domain/outcomes.ts';
 export { requestsRoutes } from './requests.routes.ts';
 export { requestsPages } from './requests.pages.ts';
+export { seedDemoRequests } from './requests.seed.ts';

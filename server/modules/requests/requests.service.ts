@@ -654,3 +654,9 @@ export async function loadForLetter(db: Db, actor: Actor, id: number) {
   const unit = await getUnit(db, r.handlingUnitId);
   return { request: r, unit, events: await repo.findEvents(db, id), documents: await repo.findDocuments(db, id) };
 }
+
+/** Open requests with a known reply deadline (for reminders and dashboards). */
+export async function openRequestsWithDeadline(db: Db): Promise<{ id: number; regNumber: string; handlingUnitId: number; dueOn: string; state: string }[]> {
+  const rows = await repo.findRequests(db, {});
+  return rows.filter((r) => (OPEN_STATES as readonly string[]).includes(r.state) && r.dueOn).map((r) => ({ id: r.id, regNumber: r.regNumber, handlingUnitId: r.handlingUnitId, dueOn: r.dueOn!, state: r.state }));
+}
