@@ -11,7 +11,7 @@ import { migrations } from '../server/db/migrations/index.ts';
 
 const TABLES = [
   'api_token', 'appeal', 'assignment', 'audit_log', 'calendar_year', 'delivery', 'disclosure_request', 'list', 'list_section', 'notice', 'notification',
-  'progress_report', 'reminder', 'reply_template', 'report_attachment', 'reporting_period', 'request_document', 'request_event', 'session', 'setting',
+  'progress_report', 'progress_revision', 'reminder', 'reply_template', 'report_attachment', 'reporting_period', 'request_document', 'request_event', 'session', 'setting',
   'task', 'unit', 'unit_alias', 'unit_channel', 'unit_group', 'unit_group_alias', 'unit_group_member', 'user',
 ];
 

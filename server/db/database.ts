@@ -372,6 +372,12 @@ export interface CalendarYearTable {
   updatedAt: Timestamp;
 }
 
+export interface ProgressRevisionTable {
+  listId: number;
+  revision: Generated<number>;
+  updatedAt: Timestamp;
+}
+
 export interface Database {
   unit: UnitTable;
   unitAlias: UnitAliasTable;
@@ -401,6 +407,7 @@ export interface Database {
   appeal: AppealTable;
   replyTemplate: ReplyTemplateTable;
   calendarYear: CalendarYearTable;
+  progressRevision: ProgressRevisionTable;
 }
 
 export type Unit = Selectable<UnitTable>;

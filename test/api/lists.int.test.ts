@@ -71,6 +71,24 @@ describe.each(testDialects())('lists API on %s', (dialect) => {
     expect(d15.assignments.map((a: { unitName: string; role: string }) => `${a.unitName}:${a.role}`).sort()).toEqual(['海盐县政府:lead', '海盐县政府:responsible']);
   });
 
+  it('serves the list detail with an ETag that changes when a task is corrected (no stale cache)', async () => {
+    const first = await t.as(office, { method: 'GET', url: `/api/v1/lists/${listId}` });
+    const etag = first.headers.etag as string;
+    expect(etag).toBeTruthy();
+    expect((await t.as(office, { method: 'GET', url: `/api/v1/lists/${listId}`, headers: { 'if-none-match': etag } })).statusCode).toBe(304);
+    const gz = await t.as(office, { method: 'GET', url: `/api/v1/lists/${listId}`, headers: { 'accept-encoding': 'gzip' } });
+    expect(gz.headers['content-encoding']).toBe('gzip');
+    const { gunzipSync } = await import('node:zlib');
+    expect(JSON.parse(gunzipSync(gz.rawPayload).toString()).tasks).toHaveLength(70);
+    const task1 = first.json().tasks[0];
+    await t.as(office, { method: 'PATCH', url: `/api/v1/tasks/${task1.id}`, payload: { text: `${task1.text}（已更正）` } });
+    const after = await t.as(office, { method: 'GET', url: `/api/v1/lists/${listId}`, headers: { 'if-none-match': etag } });
+    expect(after.statusCode).toBe(200);
+    expect(after.headers.etag).not.toBe(etag);
+    expect(after.json().tasks[0].text).toContain('（已更正）');
+    await t.as(office, { method: 'PATCH', url: `/api/v1/tasks/${task1.id}`, payload: { text: task1.text } });
+  });
+
   it('lets the office correct a draft task; unknown names become placeholder units with a warning', async () => {
     const tasks = (await t.as(office, { method: 'GET', url: `/api/v1/lists/${listId}/tasks` })).json().items;
     const item53 = tasks.find((x: { seq: number }) => x.seq === 53);

@@ -6,10 +6,12 @@ import * as foundation from './2026-11-25T0900_foundation.ts';
 import * as taskSource from './2026-11-25T1000_task_source.ts';
 import * as workbench from './2026-11-25T1100_workbench.ts';
 import * as disclosureRequests from './2026-11-25T1200_disclosure_requests.ts';
+import * as progressRevision from './2026-11-25T1300_progress_revision.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T0900_foundation': foundation,
   '2026-11-25T1000_task_source': taskSource,
   '2026-11-25T1100_workbench': workbench,
   '2026-11-25T1200_disclosure_requests': disclosureRequests,
+  '2026-11-25T1300_progress_revision': progressRevision,
 };

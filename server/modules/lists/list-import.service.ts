@@ -163,23 +163,30 @@ async function writeTasks(
   const keep = new Set<number>();
   const newAssignments: { taskId: number; unitId: number; role: string; createdAt: string }[] = [];
   let total = 0;
+  const rows = result.tasks.map((t) => ({
+    listId, seq: t.seq, text: t.text,
+    sectionId: t.section ? (sectionIds.get(`1:${t.section}`) ?? null) : null,
+    subsectionId: t.subsection ? (sectionIds.get(`2:${t.section}:${t.subsection}`) ?? null) : null,
+    leadUnits: JSON.stringify(t.leadUnits), responsibleUnits: JSON.stringify(t.responsibleUnits),
+    eachLeads: flag(t.eachLeads), merged: flag(t.merged), dueDate: t.dueDate, deadlineText: t.deadlineText,
+    recurrence: t.recurrence, target: t.target, sourceLine: t.line, sourceText: t.source, updatedAt: at,
+  }));
+  // New tasks in one multi-row insert (one round trip on PostgreSQL); tasks already stored are updated.
+  const inserted = await repo.insertTasks(trx, rows.filter((r) => !bySeq.has(r.seq)).map((r) => ({ ...r, createdAt: at })));
+  const idBySeq = new Map(inserted.map((t) => [t.seq, t.id]));
+  for (const row of rows) {
+    const old = bySeq.get(row.seq);
+    if (old) idBySeq.set(row.seq, (await repo.updateTask(trx, old.id, row)).id);
+  }
   for (const t of result.tasks) {
-    const row = {
-      listId, seq: t.seq, text: t.text,
-      sectionId: t.section ? (sectionIds.get(`1:${t.section}`) ?? null) : null,
-      subsectionId: t.subsection ? (sectionIds.get(`2:${t.section}:${t.subsection}`) ?? null) : null,
-      leadUnits: JSON.stringify(t.leadUnits), responsibleUnits: JSON.stringify(t.responsibleUnits),
-      eachLeads: flag(t.eachLeads), merged: flag(t.merged), dueDate: t.dueDate, deadlineText: t.deadlineText,
-      recurrence: t.recurrence, target: t.target, sourceLine: t.line, sourceText: t.source, updatedAt: at,
-    };
+    const taskId = idBySeq.get(t.seq)!;
     const old = bySeq.get(t.seq);
-    const task = old ? await repo.updateTask(trx, old.id, row) : await repo.insertTask(trx, { ...row, createdAt: at });
-    keep.add(task.id);
+    keep.add(taskId);
     const wanted = expandTask(planBySeq.get(t.seq)!, (name) => placeholders.get(name)!);
     total += wanted.length;
-    const delta = assignmentDelta(old ? await repo.findAssignmentsOfTask(trx, task.id) : [], wanted);
+    const delta = assignmentDelta(old ? await repo.findAssignmentsOfTask(trx, taskId) : [], wanted);
     await repo.deleteAssignments(trx, delta.deleteIds);
-    for (const w of delta.insert) newAssignments.push({ taskId: task.id, unitId: w.unitId, role: w.role, createdAt: at });
+    for (const w of delta.insert) newAssignments.push({ taskId, unitId: w.unitId, role: w.role, createdAt: at });
   }
   await repo.deleteTasks(trx, existing.filter((t) => !keep.has(t.id)).map((t) => t.id));
   await repo.insertAssignments(trx, newAssignments);

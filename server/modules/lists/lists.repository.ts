@@ -78,6 +78,15 @@ export async function insertTask(q: Q, row: Insertable<TaskTable>): Promise<Task
   return q.insertInto('task').values(row).returningAll().executeTakeFirstOrThrow();
 }
 
+/** Inserts tasks in multi-row statements; returns their ids by 序号. */
+export async function insertTasks(q: Q, rows: Insertable<TaskTable>[]): Promise<{ id: number; seq: number }[]> {
+  const out: { id: number; seq: number }[] = [];
+  for (let i = 0; i < rows.length; i += 200) {
+    if (rows.length) out.push(...(await q.insertInto('task').values(rows.slice(i, i + 200)).returning(['id', 'seq']).execute()));
+  }
+  return out;
+}
+
 export async function updateTask(q: Q, id: number, patch: Updateable<TaskTable>): Promise<Task> {
   return q.updateTable('task').set(patch).where('id', '=', id).returningAll().executeTakeFirstOrThrow();
 }
@@ -127,6 +136,11 @@ export async function deleteAssignments(q: Q, ids: number[]): Promise<void> {
 /** Moves every assignment of one unit to another, dropping those the target already holds. */
 export async function moveAssignmentsToUnit(q: Q, fromUnitId: number, intoUnitId: number): Promise<void> {
   const rows = await q.selectFrom('assignment').select(['id', 'taskId', 'role']).where('unitId', '=', fromUnitId).execute();
+  if (rows.length) {
+    const at = new Date().toISOString();
+    await q.updateTable('list').set({ updatedAt: at })
+      .where('id', 'in', q.selectFrom('task').select('listId').where('id', 'in', [...new Set(rows.map((r) => r.taskId))])).execute();
+  }
   for (const r of rows) {
     const clash = await q.selectFrom('assignment').select('id')
       .where('taskId', '=', r.taskId).where('role', '=', r.role).where('unitId', '=', intoUnitId).executeTakeFirst();

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, IdParams } from '../../platform/schemas.ts';
 import { readUpload } from '../../platform/uploads.ts';
+import { ResponseCache } from '../../platform/response-cache.ts';
 import * as lists from './lists.service.ts';
 import * as importer from './list-import.service.ts';
 import { exportListXlsx } from './list-export.ts';
@@ -18,6 +19,8 @@ const multipart = { consumes: ['multipart/form-data'] };
 
 export const listsRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['清单'];
+  // A published list is read far more often than it changes (docs/benchmarks.md).
+  const detailCache = new ResponseCache();
 
   app.get('/lists', {
     schema: { tags, summary: '清单列表（匿名：已发布的清单）', querystring: ListsQuery, response: { 200: Type.Object({ items: Type.Array(ListSchema) }), ...errorResponses } },
@@ -25,7 +28,13 @@ export const listsRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/lists/:id', {
     schema: { tags, summary: '清单详情：通知、部分、任务及分派数', params: IdParams, response: { 200: ListDetailSchema, ...errorResponses } },
-  }, async (request) => lists.getListDetail(app.db, request.actor, request.params.id));
+  }, async (request, reply) => {
+    const { key, version } = await lists.listDetailVersion(app.db, request.actor, request.params.id);
+    return detailCache.send(request, reply, {
+      key, version, contentType: 'application/json; charset=utf-8',
+      render: async () => reply.serialize(await lists.getListDetail(app.db, request.actor, request.params.id)) as string,
+    });
+  });
 
   app.patch('/lists/:id', {
     schema: { tags, summary: '修改清单标题、类型、年度', params: IdParams, body: UpdateListBody, response: { 200: ListSchema, ...errorResponses } },

@@ -69,10 +69,22 @@ async function tasksWithCounts(db: Db, listId: number): Promise<{ sections: Sect
 export async function getListDetail(db: Db, actor: Actor, id: number): Promise<ListDetail> {
   const list = await readableList(db, actor, id);
   const [notice, body] = await Promise.all([list.noticeId ? repo.findNoticeById(db, list.noticeId) : undefined, tasksWithCounts(db, id)]);
+  const manager = canManageLists(actor);
   return {
     ...presentList(list, body.tasks.length), notice: notice ? presentNotice(notice) : null, ...body,
-    warnings: canManageLists(actor) ? warningsOf(list) : [],
+    // the source phrases and import warnings are the office's review material
+    tasks: manager ? body.tasks : body.tasks.map((t) => ({ ...t, source: null })),
+    warnings: manager ? warningsOf(list) : [],
   };
+}
+
+/**
+ * The cache key and version of a list's detail for this actor (the office sees more than others);
+ * every change to a list, its tasks or assignments bumps the list's updatedAt.
+ */
+export async function listDetailVersion(db: Db, actor: Actor, id: number): Promise<{ key: string; version: string }> {
+  const list = await readableList(db, actor, id);
+  return { key: `list:${id}:${canManageLists(actor) ? 'office' : 'reader'}`, version: `${list.updatedAt}|${list.state}` };
 }
 
 /** The tasks of a list the actor may read. */
@@ -224,6 +236,7 @@ export async function updateTask(db: Db, actor: Actor, id: number, patch: TaskPa
     await repo.deleteAssignments(trx, delta.deleteIds);
     const at = now();
     await repo.insertAssignments(trx, delta.insert.map((w) => ({ taskId: id, unitId: w.unitId, role: w.role, createdAt: at })));
+    await repo.updateList(trx, before.listId, { updatedAt: now() });
     await recordAudit(trx, actor, { action: 'update_task', resourceType: 'task', resourceId: id, before, after });
     return { warnings: plan.warnings, taskId: after.id };
   });

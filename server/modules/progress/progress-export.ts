@@ -24,6 +24,7 @@ export async function exportProgressXlsx(db: Db, actor: Actor, listId: number, p
   requireReadAll(actor);
   const list = await getListDetail(db, actor, listId);
   const rows = await evaluateList(db, listId, periodId);
+  const texts = new Map((await repo.findReportsOfAssignments(db, rows.map((r) => r.facts.assignmentId))).map((r) => [r.id, r.text]));
   const names = await unitNames(db, [...new Set(rows.map((r) => r.facts.unitId))]);
   const nameOf = (id: number) => names.get(id)?.shortName ?? names.get(id)?.name ?? String(id);
   const periodLabel = rows.find((r) => r.period)?.period?.label ?? '';
@@ -46,7 +47,7 @@ export async function exportProgressXlsx(db: Db, actor: Actor, listId: number, p
     const r = ws.addRow([
       t.seq, t.text, t.leadUnits.join('、') + (t.eachLeads ? '分别负责' : ''), t.merged ? '（同牵头单位）' : t.responsibleUnits.join('、'),
       t.deadlineText ?? t.dueDate ?? '', counted.length, counted.filter((x) => x.status === 'accepted').length,
-      counted.filter((x) => x.status === 'overdue').length, counted.filter((x) => x.finalState === 'completed').length, leadReport?.text ?? '',
+      counted.filter((x) => x.status === 'overdue').length, counted.filter((x) => x.finalState === 'completed').length, leadReport ? (texts.get(leadReport.id) ?? '') : '',
     ]);
     r.eachCell((c) => { c.border = border; c.alignment = { wrapText: true, vertical: 'top' }; });
   }
@@ -57,7 +58,7 @@ export async function exportProgressXlsx(db: Db, actor: Actor, listId: number, p
   uh.font = { bold: true };
   for (const x of [...rows].sort((a, b) => a.facts.unitId - b.facts.unitId || a.facts.seq - b.facts.seq)) {
     const last = [...x.reports].sort((a, b) => b.submittedAt.localeCompare(a.submittedAt))[0];
-    us.addRow([nameOf(x.facts.unitId), x.facts.seq, x.facts.taskText, x.facts.role === 'lead' ? '牵头' : '责任', REPORT_STATUS[x.status], FINAL_STATE[x.finalState], last?.text ?? '', last?.submittedAt.slice(0, 10) ?? ''])
+    us.addRow([nameOf(x.facts.unitId), x.facts.seq, x.facts.taskText, x.facts.role === 'lead' ? '牵头' : '责任', REPORT_STATUS[x.status], FINAL_STATE[x.finalState], last ? (texts.get(last.id) ?? '') : '', last?.submittedAt.slice(0, 10) ?? ''])
       .eachCell((c) => { c.alignment = { wrapText: true, vertical: 'top' }; });
   }
   return { fileName: `${list.title}-进展.xlsx`, bytes: Buffer.from(await wb.xlsx.writeBuffer()) };

@@ -1,30 +1,16 @@
 /**
  * Public progress pages (server-rendered HTML, no JavaScript): the published lists, a list's
- * progress by section and task, a unit's tasks. Rendered pages are cached per list and revalidated
- * by a cheap fingerprint of the data they show, so the page stays fast under load and never stale.
+ * progress by section and task, a unit's tasks. Rendered pages go through the response cache (platform/response-cache.ts), revalidated by a cheap
+ * fingerprint of the data they show, so they stay fast under load and are never stale.
  */
-import type { FastifyInstance, FastifyReply, FastifyRequest } from 'fastify';
+import type { FastifyInstance } from 'fastify';
+import { ResponseCache } from '../../platform/response-cache.ts';
 import { Type } from 'typebox';
 import { html, type SafeHtml } from '../../platform/html.ts';
 import { page, SITE_CSS } from '../../platform/site.ts';
 import { today } from '../../platform/clock.ts';
 import { publicProgress, publicUnitProgress, publishedLists, type PublicTask } from './public-progress.ts';
-import { publicVersion } from './progress.repository.ts';
-
-type PageCache = Map<string, { version: string; body: string }>;
-
-async function cached(app: FastifyInstance, cache: PageCache, key: string, listId: number, render: () => Promise<string>, reply: FastifyReply, request: FastifyRequest): Promise<string | FastifyReply> {
-  const version = `${today()}|${await publicVersion(app.db, listId)}`;
-  const etag = `"${Buffer.from(version).toString('base64url').slice(-40)}"`;
-  reply.header('etag', etag).header('cache-control', 'public, max-age=0, must-revalidate');
-  if (request.headers['if-none-match'] === etag) return reply.status(304).send();
-  const hit = cache.get(key);
-  if (hit && hit.version === version) return hit.body;
-  const body = await render();
-  if (cache.size > 500) cache.clear();
-  cache.set(key, { version, body });
-  return body;
-}
+import { progressVersion } from './progress.repository.ts';
 
 function taskCard(t: PublicTask, listId: number): SafeHtml {
   return html`<article class="task" id="task-${t.seq}">
@@ -38,7 +24,8 @@ ${t.summaries.map((s) => html`<blockquote><p>${s.text}</p><p class="meta"><a hre
 
 /** Registers the public pages and the site stylesheet. */
 export async function progressPages(app: FastifyInstance): Promise<void> {
-  const cache: PageCache = new Map();
+  const cache = new ResponseCache();
+  const version = async (listId: number) => `${today()}|${await progressVersion(app.db, listId)}`;
   app.get('/assets/site.css', { schema: { hide: true } }, async (_request, reply) =>
     reply.type('text/css; charset=utf-8').header('cache-control', 'public, max-age=3600').send(SITE_CSS));
 
@@ -51,8 +38,7 @@ ${lists.length ? html`<ul>${lists.map((l) => html`<li><a href="/progress/lists/$
   const ListParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
   app.get<{ Params: { id: number } }>('/progress/lists/:id', { schema: { hide: true, params: ListParams } }, async (request, reply) => {
     const listId = request.params.id;
-    reply.type('text/html; charset=utf-8');
-    return cached(app, cache, `list:${listId}`, listId, async () => {
+    return cache.send(request, reply, { key: `list:${listId}`, version: await version(listId), contentType: 'text/html; charset=utf-8', render: async () => {
       const p = await publicProgress(app.db, listId);
       const sections = p.list.sections;
       const tasksOf = (sectionId: number | null, subsectionId: number | null) => p.tasks.filter((t) => t.sectionId === sectionId && t.subsectionId === subsectionId);
@@ -67,21 +53,20 @@ ${sections.filter((sub) => sub.parentId === s.id).map((sub) => html`<h3>（${sub
 <h2>各单位落实情况</h2>
 <ul>${p.units.map((u) => html`<li><a href="/progress/lists/${listId}/units/${u.id}">${u.name}</a></li>`)}</ul>`;
       return page(p.list.title, body);
-    }, reply, request);
+    } });
   });
 
   app.get<{ Params: { id: number; unitId: number } }>('/progress/lists/:id/units/:unitId', {
     schema: { hide: true, params: Type.Object({ id: Type.Integer({ minimum: 1 }), unitId: Type.Integer({ minimum: 1 }) }) },
   }, async (request, reply) => {
     const { id: listId, unitId } = request.params;
-    reply.type('text/html; charset=utf-8');
-    return cached(app, cache, `unit:${listId}:${unitId}`, listId, async () => {
+    return cache.send(request, reply, { key: `unit:${listId}:${unitId}`, version: await version(listId), contentType: 'text/html; charset=utf-8', render: async () => {
       const p = await publicUnitProgress(app.db, listId, unitId);
       return page(`${p.unit.name} · ${p.list.title}`, html`<p><a href="/progress/lists/${listId}">← ${p.list.title}</a></p>
 <h1>${p.unit.name}</h1>
 <table><caption class="meta">${p.unit.name}在本清单中的任务</caption>
 <thead><tr><th scope="col">序号</th><th scope="col">重点工作</th><th scope="col">角色</th><th scope="col">本期状态</th><th scope="col">完成情况</th><th scope="col">公开的进展</th></tr></thead>
 <tbody>${p.rows.map((r) => html`<tr><td><a href="/progress/lists/${listId}#task-${r.seq}">${r.seq}</a></td><td>${r.text}</td><td>${r.role}</td><td>${r.statusLabel}</td><td>${r.finalStateLabel}</td><td>${r.summary ?? '—'}</td></tr>`)}</tbody></table>`);
-    }, reply, request);
+    } });
   });
 }

@@ -95,19 +95,45 @@ export async function findReportsAwaitingReview(q: Q): Promise<ProgressReport[]>
   return q.selectFrom('progressReport').selectAll().where('state', '=', 'submitted').orderBy('submittedAt').orderBy('id').execute();
 }
 
-/**
- * A cheap fingerprint of everything the public progress page of a list shows: it changes when a
- * report is submitted, reviewed or published, or the list or its tasks change.
- */
-export async function publicVersion(q: Q, listId: number): Promise<string> {
-  const r = await q.selectFrom('progressReport')
-    .select((eb) => [eb.fn.max('id').as('maxId'), eb.fn.max('reviewedAt').as('maxReviewed'), eb.fn.countAll<number>().as('n'), eb.fn.sum<number>('public').as('pub')])
-    .executeTakeFirstOrThrow();
+/** Marks that something the progress views show changed for a list (inside the change's transaction). */
+export async function bumpRevision(q: Q, listId: number): Promise<void> {
+  const at = new Date().toISOString();
+  await q.insertInto('progressRevision').values({ listId, revision: 1, updatedAt: at })
+    .onConflict((oc) => oc.column('listId').doUpdateSet((eb) => ({ revision: eb('progressRevision.revision', '+', 1), updatedAt: at })))
+    .execute();
+}
+
+/** The version of a list's progress views: the list's own change time and its progress revision. */
+export async function progressVersion(q: Q, listId: number): Promise<string> {
   const l = await q.selectFrom('list').select(['updatedAt', 'state']).where('id', '=', listId).executeTakeFirst();
-  const t = await q.selectFrom('task').select((eb) => eb.fn.max('updatedAt').as('maxUpdated')).where('listId', '=', listId).executeTakeFirstOrThrow();
-  const a = await q.selectFrom('assignment').innerJoin('task', 'task.id', 'assignment.taskId')
-    .select((eb) => [eb.fn.countAll<number>().as('n'), eb.fn.count('assignment.finalState').as('final')]).where('task.listId', '=', listId).executeTakeFirstOrThrow();
-  return [r.maxId, r.maxReviewed, r.n, r.pub, l?.updatedAt, l?.state, t.maxUpdated, a.n, a.final].map((x) => String(x ?? '')).join('|');
+  const r = await q.selectFrom('progressRevision').select('revision').where('listId', '=', listId).executeTakeFirst();
+  // unit names appear on the pages too
+  const u = await q.selectFrom('unit').select((eb) => [eb.fn.max('updatedAt').as('m'), eb.fn.countAll<number>().as('n')]).executeTakeFirstOrThrow();
+  return `${l?.updatedAt ?? ''}|${l?.state ?? ''}|${r?.revision ?? 0}|${u.m ?? ''}|${u.n}`;
+}
+
+/** The columns of a report the status evaluation needs (not the texts). */
+export type ReportFacts = Pick<ProgressReport, 'id' | 'assignmentId' | 'periodId' | 'version' | 'state' | 'completed' | 'public' | 'publicSummary' | 'submittedAt' | 'reviewedAt'>;
+
+/** Report facts of the given assignments, oldest first. */
+export async function findReportFactsOfAssignments(q: Q, assignmentIds: number[]): Promise<ReportFacts[]> {
+  const out: ReportFacts[] = [];
+  for (let i = 0; i < assignmentIds.length; i += CHUNK) {
+    out.push(...(await q.selectFrom('progressReport')
+      .select(['id', 'assignmentId', 'periodId', 'version', 'state', 'completed', 'public', 'publicSummary', 'submittedAt', 'reviewedAt'])
+      .where('assignmentId', 'in', assignmentIds.slice(i, i + CHUNK)).orderBy('id').execute()));
+  }
+  return out;
+}
+
+/** Report facts of a whole list in one query, oldest first. */
+export async function findReportFactsOfList(q: Q, listId: number): Promise<ReportFacts[]> {
+  return q.selectFrom('progressReport')
+    .innerJoin('assignment', 'assignment.id', 'progressReport.assignmentId')
+    .innerJoin('task', 'task.id', 'assignment.taskId')
+    .select(['progressReport.id', 'progressReport.assignmentId', 'progressReport.periodId', 'progressReport.version', 'progressReport.state',
+      'progressReport.completed', 'progressReport.public', 'progressReport.publicSummary', 'progressReport.submittedAt', 'progressReport.reviewedAt'])
+    .where('task.listId', '=', listId).orderBy('progressReport.id').execute();
 }
 
 /** Bulk insert (demo data, imports). */

@@ -6,6 +6,7 @@ import type { FastifyPluginAsyncTypebox } from '@fastify/type-provider-typebox';
 import { Type } from 'typebox';
 import { errorResponses, IdParams } from '../../platform/schemas.ts';
 import { readMultipartForm } from '../../platform/uploads.ts';
+import { ResponseCache } from '../../platform/response-cache.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import * as progress from './progress.service.ts';
 import { exportBulletinDocx, exportProgressXlsx } from './progress-export.ts';
@@ -16,6 +17,7 @@ import {
 
 export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
   const tags = ['进展报送'];
+  const matrixCache = new ResponseCache(200);
 
   app.get('/lists/:id/periods', {
     schema: { tags, summary: '清单的报送周期', params: IdParams, response: { 200: Type.Object({ items: Type.Array(PeriodSchema) }), ...errorResponses } },
@@ -85,7 +87,13 @@ export const progressRoutes: FastifyPluginAsyncTypebox = async (app) => {
 
   app.get('/lists/:id/matrix', {
     schema: { tags, summary: '单位 × 任务状态矩阵', params: IdParams, querystring: PeriodQuery, response: { 200: MatrixSchema, ...errorResponses } },
-  }, async (request) => progress.listMatrix(app.db, request.actor, request.params.id, request.query.periodId));
+  }, async (request, reply) => {
+    const version = await progress.matrixVersion(app.db, request.actor, request.params.id);
+    return matrixCache.send(request, reply, {
+      key: `matrix:${request.params.id}:${request.query.periodId ?? 'current'}`, version, contentType: 'application/json; charset=utf-8',
+      render: async () => reply.serialize(await progress.listMatrix(app.db, request.actor, request.params.id, request.query.periodId)) as string,
+    });
+  });
 
   app.get('/lists/:id/overview', {
     schema: { tags, summary: '总览：按部分、按单位的完成情况，逾期与即将到期', params: IdParams, querystring: PeriodQuery, response: { 200: OverviewSchema, ...errorResponses } },

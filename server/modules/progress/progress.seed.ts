@@ -89,6 +89,7 @@ export async function seedDemoProgress(db: Db, actor: Actor, listId: number, use
       });
     }
     await repo.insertReports(trx, rows);
+    await repo.bumpRevision(trx, listId);
     await recordAudit(trx, actor, { action: 'seed_demo_progress', resourceType: 'list', resourceId: listId, after: { reports: rows.length } });
     return { reports: rows.length };
   });

@@ -88,6 +88,7 @@ export async function setReportingCycle(
     if (cycle !== null && (list.state === 'published' || taskId !== null)) {
       await repo.insertPeriods(trx, generatePeriods(list.year, cycle, task?.dueDate).map((p) => ({ ...p, listId, taskId })));
     }
+    await repo.bumpRevision(trx, listId);
     await recordAudit(trx, actor, { action: 'set_reporting_cycle', resourceType: task ? 'task' : 'list', resourceId: task ? task.id : listId, before: replaced.map((p) => p.label), after: { cycle } });
     return (await repo.findPeriods(trx, listId)).map(presentPeriod);
   });
@@ -128,8 +129,8 @@ interface Evaluated {
   facts: AssignmentFacts;
   period: ReportingPeriod | null;
   periods: ReportingPeriod[];
-  latest: ProgressReport | undefined;
-  reports: ProgressReport[];
+  latest: repo.ReportFacts | undefined;
+  reports: repo.ReportFacts[];
   status: ReportStatus;
   finalState: FinalState;
 }
@@ -141,8 +142,8 @@ function periodsOfTask(all: ReportingPeriod[], taskId: number): ReportingPeriod[
 }
 
 /** Latest version per (assignment, period). */
-function latestByKey(reports: ProgressReport[]): Map<string, ProgressReport> {
-  const m = new Map<string, ProgressReport>();
+function latestByKey<R extends { assignmentId: number; periodId: number; version: number }>(reports: R[]): Map<string, R> {
+  const m = new Map<string, R>();
   for (const r of reports) {
     const k = `${r.assignmentId}:${r.periodId}`;
     const cur = m.get(k);
@@ -159,9 +160,14 @@ async function evaluate(q: Q, facts: AssignmentFacts[], options: { periodId?: nu
   const day = today();
   const periodsByList = new Map<number, ReportingPeriod[]>();
   for (const listId of new Set(facts.map((f) => f.listId))) periodsByList.set(listId, await repo.findPeriods(q, listId));
-  const reports = await repo.findReportsOfAssignments(q, facts.map((f) => f.assignmentId));
+  // Only the columns statuses need; a whole list in one query.
+  const listIds = [...new Set(facts.map((f) => f.listId))];
+  const wanted = new Set(facts.map((f) => f.assignmentId));
+  const reports = listIds.length === 1 && facts.length > 50
+    ? (await repo.findReportFactsOfList(q, listIds[0]!)).filter((r) => wanted.has(r.assignmentId))
+    : await repo.findReportFactsOfAssignments(q, [...wanted]);
   const latest = latestByKey(reports);
-  const byAssignment = new Map<number, ProgressReport[]>();
+  const byAssignment = new Map<number, repo.ReportFacts[]>();
   for (const r of reports) byAssignment.set(r.assignmentId, [...(byAssignment.get(r.assignmentId) ?? []), r]);
   const periodCache = new Map<string, { periods: ReportingPeriod[]; period: ReportingPeriod | null }>();
   return facts.map((f) => {
@@ -312,7 +318,7 @@ export async function getAssignmentDetail(db: Db, actor: Actor, id: number): Pro
       const s = periodStatus(latest.get(`${id}:${p.id}`), p, day);
       return { period: presentPeriod(p), status: s, statusLabel: REPORT_STATUS[s] };
     }),
-    reports: await presentReports(db, ev!.reports),
+    reports: await presentReports(db, await repo.findReportsOfAssignments(db, [id])),
     reviewers: reviewingUnits(facts, leads),
   };
 }
@@ -385,6 +391,7 @@ export async function submitReport(db: Db, actor: Actor, assignmentId: number, i
     for (const unitId of reviewingUnits(facts, leads)) {
       await notifyUnit(trx, unitId, { title: '有新的进展报送待审核', body: `第${facts.seq}项任务（${period.label}）收到新的进展报送（第${r.version}版）`, link: `/admin/reviews` });
     }
+    await repo.bumpRevision(trx, facts.listId);
     await recordAudit(trx, actor, {
       action: 'submit_progress_report', resourceType: 'progressReport', resourceId: r.id,
       after: { assignmentId, periodId: period.id, version: r.version, completed: input.completed, links, attachments: files.map((f) => f.fileName) },
@@ -416,6 +423,7 @@ export async function reviewReport(db: Db, actor: Actor, reportId: number, input
     if (input.decision === 'return') {
       await notifyUnit(trx, facts.unitId, { title: '进展报送被退回', body: `第${facts.seq}项任务的进展报送被退回：${comment}`, link: `/admin/tasks`, external: true });
     }
+    await repo.bumpRevision(trx, facts.listId);
     await recordAudit(trx, actor, { action: input.decision === 'accept' ? 'accept_progress_report' : 'return_progress_report', resourceType: 'progressReport', resourceId: reportId, before: { state: r.state }, after: { state: input.decision === 'accept' ? 'accepted' : 'returned', comment } });
     return (await repo.findReportById(trx, reportId))!;
   });
@@ -469,6 +477,7 @@ export async function publishReport(db: Db, actor: Actor, reportId: number, inpu
     const summary = input.publicSummary !== undefined ? input.publicSummary?.trim() || null : before.publicSummary;
     if (input.public && !summary) throw new ValidationError('REPORT_SUMMARY_REQUIRED', '公开前请填写公开摘要');
     const after = await repo.setReportPublic(trx, reportId, { public: flag(input.public), publicSummary: summary });
+    await repo.bumpRevision(trx, (await loadAssignment(trx, actor, before.assignmentId)).facts.listId);
     await recordAudit(trx, actor, { action: input.public ? 'publish_progress_report' : 'unpublish_progress_report', resourceType: 'progressReport', resourceId: reportId, before: { public: isSet(before.public), publicSummary: before.publicSummary }, after: { public: input.public, publicSummary: summary } });
     return after;
   });
@@ -493,6 +502,7 @@ export async function setFinalState(db: Db, actor: Actor, assignmentId: number, 
   await db.transaction().execute(async (trx) => {
     const { facts } = await loadAssignment(trx, actor, assignmentId);
     await setAssignmentFinalState(trx, assignmentId, state);
+    await repo.bumpRevision(trx, facts.listId);
     await recordAudit(trx, actor, { action: 'set_final_state', resourceType: 'assignment', resourceId: assignmentId, before: { finalState: facts.finalState }, after: { finalState: state } });
   });
   const facts = await findAssignmentFacts(db, { assignmentIds: [assignmentId] });
@@ -508,6 +518,13 @@ function requireReadAll(actor: Actor): void {
 
 type Tally = Record<ReportStatus, number> & { total: number };
 const emptyTally = (): Tally => ({ total: 0, notSubmitted: 0, submitted: 0, returned: 0, accepted: 0, overdue: 0 });
+
+/** The version of a list's matrix for the response cache (after the access check). */
+export async function matrixVersion(db: Db, actor: Actor, listId: number): Promise<string> {
+  requireReadAll(actor);
+  if (!(await findListById(db, listId))) throw new NotFoundError('LIST_NOT_FOUND', `清单不存在：${listId}`);
+  return `${today()}|${await repo.progressVersion(db, listId)}`;
+}
 
 /** The unit × task matrix of a list for a period, compact: cells as [taskIndex, unitIndex, role, status]. */
 export async function listMatrix(db: Db, actor: Actor, listId: number, periodId?: number) {
@@ -572,6 +589,6 @@ export async function listOverview(db: Db, actor: Actor, listId: number, periodI
 }
 
 /** Statuses for other modules (public pages, reminders, exports): evaluated without access checks. */
-export async function evaluateList(q: Q, listId: number, periodId?: number): Promise<{ facts: AssignmentFacts; status: ReportStatus; finalState: FinalState; period: ReportingPeriod | null; periods: ReportingPeriod[]; latest: ProgressReport | undefined; reports: ProgressReport[] }[]> {
+export async function evaluateList(q: Q, listId: number, periodId?: number): Promise<Evaluated[]> {
   return evaluate(q, await findAssignmentFacts(q, { listId }), { periodId, withReports: true });
 }
