@@ -67,7 +67,7 @@ ${notice ? html`<div role="status" class="task">${notice}</div>` : ''}
 <tr><th scope="row">当前状态</th><td>${t.stateLabel}</td></tr>
 <tr><th scope="row">提交日期</th><td>${t.arrivedOn}</td></tr>
 <tr><th scope="row">收到申请之日</th><td>${t.receivedOn ?? '待确认'}</td></tr>
-<tr><th scope="row">答复期限</th><td>${t.dueOn ?? '—'}</td></tr>
+<tr><th scope="row">答复期限</th><td>${t.dueOn ?? (t.awaitingCorrection ? '收到补正之日起重新计算' : '—')}</td></tr>
 <tr><th scope="row">答复日期</th><td>${t.repliedOn ?? '—'}</td></tr>
 </tbody></table>
 <h2>办理经过</h2><ol>${t.steps.map((s) => html`<li>${s.onDate} ${s.label}</li>`)}</ol>

@@ -339,7 +339,7 @@ export async function getRequest(db: Db, actor: Actor, id: number): Promise<Requ
 }
 
 const EVENT_LABELS: Record<string, string> = {
-  registered: '登记', received: '收到申请（起算）', assigned: '分办', transferred: '转办', correctionRequested: '告知补正', correctionReceived: '收到补正',
+  registered: '登记', received: '收到申请（起算）', receiptConfirmed: '确认收到', assigned: '分办', transferred: '转办', correctionRequested: '告知补正', correctionReceived: '收到补正',
   correctionExpired: '逾期不补正', consultationStarted: '开始征求意见', consultationEnded: '征求意见结束', extended: '延期答复', feeNoticed: '发出收费通知',
   feePaid: '已缴费', feeExpired: '逾期未缴费', drafted: '拟办答复', approved: '签发', rejected: '退回重拟', replied: '送达答复', archived: '归档', appealFiled: '复议/诉讼',
 };
@@ -601,7 +601,7 @@ export async function trackRequest(db: Db, regNumber: string, contact: string): 
   const events = await repo.findEvents(db, r.id);
   const asked = events.find((e) => e.type === 'correctionRequested');
   const askedData = parseJson<{ items?: string; correctionDueOn?: string }>(asked?.data, {});
-  const publicSteps = new Set(['registered', 'received', 'receiptConfirmed', 'correctionRequested', 'correctionReceived', 'extended', 'replied', 'correctionExpired', 'feeExpired']);
+  const publicSteps = new Set(['registered', 'received', 'correctionRequested', 'correctionReceived', 'extended', 'replied', 'correctionExpired', 'feeExpired']);
   return {
     regNumber: r.regNumber, stateLabel: REQUEST_STATES[r.state as RequestState] ?? r.state, arrivedOn: r.arrivedOn, receivedOn: r.receivedOn,
     dueOn: (OPEN_STATES as readonly string[]).includes(r.state) ? r.dueOn : null, repliedOn: r.repliedOn,

@@ -1,0 +1,147 @@
+/**
+ * Browser test of 依申请公开 from the applicant's side: playwright-core driving Debian's chromium
+ * (headless) against the real server on a free port. A person applies on the public form, the
+ * office confirms receipt and assigns it, the unit asks for a correction, the person corrects it on
+ * the tracking page, the unit replies 部分公开, the reply letter is generated and the statistics
+ * count it. The staff steps go through the JSON API (their screens belong to the workbench).
+ * Also: axe-core on the public form and the tracking page. Screenshots: test-output/screenshots/.
+ */
+import fs from 'node:fs';
+import path from 'node:path';
+import { fileURLToPath } from 'node:url';
+import type { AddressInfo } from 'node:net';
+import { afterAll, beforeAll, describe, expect, it } from 'vitest';
+import { chromium, type Browser, type Page } from 'playwright-core';
+import type { FastifyInstance } from 'fastify';
+import { buildApp } from '../../server/app.ts';
+import { loadConfig } from '../../server/config/config.ts';
+import { systemActor } from '../../server/platform/actor.ts';
+import { setClock } from '../../server/platform/clock.ts';
+import { loadResolver, seedJiaxingDirectory } from '../../server/modules/directory/index.ts';
+import { createUser } from '../../server/modules/identity/index.ts';
+import { idNumberCheckCharacter } from '../../server/modules/requests/domain/identity-numbers.ts';
+import { createTestDb, type TestDb } from '../support/test-db.ts';
+
+const REPO = fileURLToPath(new URL('../../', import.meta.url));
+const SHOTS = path.join(REPO, 'test-output', 'screenshots');
+const CHROMIUM_ARGS = ['--no-sandbox', '--headless', '--disable-gpu', '--disable-quic', '--no-first-run', '--disable-background-networking', '--disable-component-update', '--disable-sync'];
+const ID17 = '33040219870615123';
+const PASSWORD = 'Request-pass-2020';
+
+let tdb: TestDb;
+let app: FastifyInstance;
+let browser: Browser;
+let page: Page;
+let base: string;
+let regNumber = '';
+let requestId = 0;
+const sessions: Record<string, { cookie: string; csrf: string }> = {};
+
+async function staff(username: string, method: 'GET' | 'POST', url: string, payload?: unknown) {
+  const s = sessions[username]!;
+  return app.inject({ method, url, payload: payload as never, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
+}
+
+async function axeViolations(p: Page) {
+  await p.addScriptTag({ path: path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js') });
+  const r = await p.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help })))`) as { id: string; impact: string; help: string }[];
+  return r.filter((v) => v.impact === 'serious' || v.impact === 'critical');
+}
+
+describe('依申请公开 in the browser', () => {
+  beforeAll(async () => {
+    fs.mkdirSync(SHOTS, { recursive: true });
+    setClock('2020-09-21T02:00:00Z');
+    tdb = await createTestDb('sqlite');
+    app = await buildApp(loadConfig({ logLevel: 'silent', databaseUrl: tdb.url, demoData: false, jobIntervalSeconds: 0, secureCookies: false, loginAttemptsPerMinute: 1000 }, {}), { db: { db: tdb.db, dialect: 'sqlite' } });
+    await app.listen({ host: '127.0.0.1', port: 0 });
+    base = `http://127.0.0.1:${(app.server.address() as AddressInfo).port}`;
+    const actor = systemActor('test');
+    await seedJiaxingDirectory(tdb.db, actor);
+    const resolver = await loadResolver(tdb.db);
+    for (const [username, unit, role] of [['office', '市政府办公室', 'office'], ['land', '市自然资源和规划局', 'unitStaff'], ['landhead', '市自然资源和规划局', 'unitAdmin']] as const) {
+      await createUser(tdb.db, actor, { username, displayName: username, unitId: resolver.findUnit(unit)!, role, password: PASSWORD });
+      const res = await app.inject({ method: 'POST', url: '/api/v1/sessions', payload: { username, password: PASSWORD } });
+      sessions[username] = { cookie: `gk_session=${res.cookies.find((c) => c.name === 'gk_session')!.value}`, csrf: res.json().csrfToken };
+    }
+    browser = await chromium.launch({ executablePath: process.env.CHROMIUM_PATH ?? '/usr/bin/chromium', args: CHROMIUM_ARGS });
+    const context = await browser.newContext({ viewport: { width: 1024, height: 900 }, locale: 'zh-CN', baseURL: base });
+    context.setDefaultTimeout(15_000);
+    page = await context.newPage();
+  }, 120_000);
+
+  afterAll(async () => {
+    setClock(null);
+    await browser?.close();
+    await app?.close();
+    await tdb?.destroy();
+  });
+
+  it('a person applies on the public form and gets a registration number', async () => {
+    await page.goto('/apply');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('姓名或名称').fill('李四');
+    await page.getByLabel('证件号码（自然人）').fill('330402198706151230'); // wrong check digit
+    await page.getByLabel('联系电话').fill('13800001234');
+    await page.getByLabel('所需政府信息的名称、文号或者便于查询的其他特征性描述 *').fill('2020年七星街道征地补偿安置方案及批复文件');
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await expect.poll(() => page.locator('[role=alert]').textContent()).toContain('身份证件号码无效');
+    expect(await page.getByLabel('姓名或名称').inputValue()).toBe('李四'); // nothing typed is lost
+    await page.getByLabel('证件号码（自然人）').fill(ID17 + idNumberCheckCharacter(ID17));
+    await page.getByRole('button', { name: '提交申请' }).click();
+    await page.getByRole('heading', { name: '申请已提交' }).waitFor();
+    regNumber = (await page.locator('strong').first().textContent())!;
+    expect(regNumber).toBe('依申请〔2020〕第1号');
+    await page.screenshot({ path: path.join(SHOTS, 'requests-01-applied.png') });
+  });
+
+  it('the office confirms receipt and assigns it; the unit asks for a correction', async () => {
+    const list = (await staff('office', 'GET', '/api/v1/disclosure-requests')).json().items;
+    requestId = list[0].id;
+    setClock('2020-09-22T02:00:00Z');
+    expect((await staff('office', 'POST', `/api/v1/disclosure-requests/${requestId}/receipt-confirmations`, { confirmedOn: '2020-09-22' })).json().clock.dueOn).toBe('2020-10-26');
+    const resolver = await loadResolver(tdb.db);
+    await staff('office', 'POST', `/api/v1/disclosure-requests/${requestId}/assignments`, { unitId: resolver.findUnit('市自然资源和规划局') });
+    setClock('2020-09-25T02:00:00Z');
+    const asked = await staff('land', 'POST', `/api/v1/disclosure-requests/${requestId}/corrections`, { items: '请写明地块编号或批复文号。', correctionDueOn: '2020-10-20' });
+    expect(asked.json().state).toBe('awaitingCorrection');
+  });
+
+  it('the person sees the request for correction on the tracking page and corrects it; the clock starts again', async () => {
+    setClock('2020-10-12T02:00:00Z');
+    await page.goto('/track');
+    expect(await axeViolations(page)).toEqual([]);
+    await page.getByLabel('登记号').fill(regNumber);
+    await page.getByLabel('申请时填写的电话或电子邮箱').fill('13800001234');
+    await page.getByRole('button', { name: '查询' }).click();
+    await page.getByRole('heading', { name: '请补正申请' }).waitFor();
+    expect(await page.locator('blockquote').textContent()).toContain('请写明地块编号或批复文号。');
+    await page.screenshot({ path: path.join(SHOTS, 'requests-02-correction-asked.png'), fullPage: true });
+    await page.getByLabel('补正内容').fill('地块编号：七星街道2020-12号。');
+    await page.getByRole('button', { name: '提交补正' }).click();
+    await page.getByText('补正已提交').waitFor();
+    const detail = (await staff('land', 'GET', `/api/v1/disclosure-requests/${requestId}`)).json();
+    expect(detail.state).toBe('handling');
+    expect(detail.clock.dueOn).toBe('2020-11-09');
+    await page.screenshot({ path: path.join(SHOTS, 'requests-03-corrected.png'), fullPage: true });
+  });
+
+  it('the unit replies 部分公开; the letter is generated; the tracking page and the statistics show it', async () => {
+    setClock('2020-10-20T02:00:00Z');
+    await staff('land', 'POST', `/api/v1/disclosure-requests/${requestId}/drafts`, { outcome: 'partlyDisclosed', text: '现提供补偿安置方案；批复中涉及个人信息的部分不予公开。' });
+    await staff('landhead', 'POST', `/api/v1/disclosure-requests/${requestId}/approvals`, { approve: true });
+    expect((await staff('land', 'POST', `/api/v1/disclosure-requests/${requestId}/replies`, { onDate: '2020-10-20', method: 'post' })).json().state).toBe('replied');
+    const letter = await staff('land', 'GET', `/api/v1/disclosure-requests/${requestId}/reply-letter.docx`);
+    const { default: mammoth } = await import('mammoth');
+    expect((await mammoth.extractRawText({ buffer: letter.rawPayload })).value).toContain('部分公开');
+    await page.goto('/track');
+    await page.getByLabel('登记号').fill(regNumber);
+    await page.getByLabel('申请时填写的电话或电子邮箱').fill('13800001234');
+    await page.getByRole('button', { name: '查询' }).click();
+    await expect.poll(() => page.locator('table').textContent()).toContain('已答复');
+    expect(await page.content()).not.toContain('李四');
+    await page.screenshot({ path: path.join(SHOTS, 'requests-04-replied.png'), fullPage: true });
+    const stats = (await staff('office', 'GET', '/api/v1/disclosure-requests/stats?from=2020-01-01&to=2020-12-31')).json();
+    expect(stats.outcomes.partlyDisclosed.person).toBe(1);
+  });
+});
