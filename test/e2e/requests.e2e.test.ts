@@ -144,4 +144,24 @@ describe('依申请公开 in the browser', () => {
     const stats = (await staff('office', 'GET', '/api/v1/disclosure-requests/stats?from=2020-01-01&to=2020-12-31')).json();
     expect(stats.outcomes.partlyDisclosed.person).toBe(1);
   });
+
+  it('the public progress pages and the start page pass axe-core and render without JavaScript', async () => {
+    const { importNotice } = await import('../../server/modules/lists/index.ts');
+    const { SEED_NOTICE_FILE } = await import('../../server/db/seeds/first-start.ts');
+    const { list } = await importNotice(tdb.db, systemActor('test'), { fileName: 'seed.txt', bytes: fs.readFileSync(SEED_NOTICE_FILE), publish: true });
+    const context = await browser.newContext({ viewport: { width: 390, height: 844 }, locale: 'zh-CN', baseURL: base, javaScriptEnabled: false });
+    const phone = await context.newPage();
+    for (const url of ['/', '/progress', `/progress/lists/${list.id}`]) {
+      await phone.goto(url);
+      expect(await phone.locator('h1').count(), url).toBeGreaterThan(0);
+    }
+    await phone.goto(`/progress/lists/${list.id}`);
+    expect(await phone.locator('article.task').count()).toBe(70);
+    await phone.screenshot({ path: path.join(SHOTS, 'public-progress-phone.png') });
+    await context.close();
+    for (const url of ['/', '/progress', `/progress/lists/${list.id}`]) {
+      await page.goto(url);
+      expect(await axeViolations(page), url).toEqual([]);
+    }
+  });
 });
