@@ -52,7 +52,8 @@ export function registerAuth(app: FastifyInstance): void {
       const sent = request.headers['x-csrf-token'];
       if (sent !== session.csrfToken) throw new AppError('AUTH_CSRF_FAILED', '安全校验失败（CSRF），请刷新页面后重试', 403);
     }
-    if (session.actor.mustChangePassword && !request.routeOptions.config?.allowWithPendingPasswordChange) {
+    // The gate guards the API; pages and the workbench's own files still load so the change screen can show.
+    if (session.actor.mustChangePassword && request.url.startsWith('/api/') && !request.routeOptions.config?.allowWithPendingPasswordChange) {
       throw new ForbiddenError('AUTH_PASSWORD_CHANGE_REQUIRED', '首次登录请先修改一次性密码');
     }
   });

@@ -119,7 +119,7 @@ function publicRow(page: Page) {
 
 async function closeDrawer(page: Page): Promise<void> {
   await page.locator('.ant-drawer-close').click();
-  await page.locator('.ant-drawer-content').waitFor({ state: 'detached' });
+  await page.locator('.gk-assignment-drawer').waitFor({ state: 'detached' });
 }
 
 function matrixCell(page: Page) {
@@ -200,8 +200,16 @@ describe('web workbench (browser)', () => {
     await office.goto('/admin/import');
     await office.locator('.ant-upload input[type=file]').setInputFiles({ name: '2020年嘉兴市政务公开重点工作责任清单.txt', mimeType: 'text/plain', buffer: fs.readFileSync(SEED_NOTICE_FILE) });
     await shot(office, 'import-upload');
+    // Hold the upload briefly so the progress bar can be seen (XMLHttpRequest upload progress)
+    await office.route('**/api/v1/imports/preview', async (route) => {
+      await new Promise((r) => setTimeout(r, 1000));
+      await route.continue();
+    });
     await office.getByRole('button', { name: '上传并预览' }).click();
+    await office.locator('.gk-upload-progress').waitFor();
+    await shot(office, 'import-uploading');
     await office.getByRole('button', { name: '导入为草稿' }).waitFor();
+    await office.unroute('**/api/v1/imports/preview');
     await expect(office.locator('.ant-statistic').filter({ hasText: '任务数' }).locator('.ant-statistic-content').textContent()).resolves.toContain('70');
     await shot(office, 'import-preview', true);
 
@@ -221,7 +229,11 @@ describe('web workbench (browser)', () => {
     await shot(office, 'import-edit-task');
     await modal.getByRole('button', { name: '保存' }).click();
     await toast(office, '任务已更正');
-    await office.locator('.gk-draft-table tr[data-task-seq="70"]').filter({ hasText: '2020年11月底前' }).waitFor();
+    const corrected = office.locator('.gk-draft-table tr[data-task-seq="70"]').filter({ hasText: '2020年11月底前' });
+    await corrected.waitFor();
+    // only the changed fields were sent: the unit groups are untouched, and no new warnings
+    await corrected.getByText('市级有关部门（单位）、各县（市、区）政府').waitFor();
+    await expect(office.getByText('刚才的更正有以下提示').count()).resolves.toBe(0);
 
     await office.getByRole('button', { name: /下一步/ }).click();
     await office.getByRole('button', { name: '发布清单' }).click();
@@ -281,7 +293,7 @@ describe('web workbench (browser)', () => {
     expect(violations, JSON.stringify(violations, null, 2)).toEqual([]);
 
     await unit.getByRole('button', { name: /报送：任务 8（责任）/ }).click();
-    const drawer = unit.locator('.ant-drawer-content');
+    const drawer = unit.locator('.gk-assignment-drawer');
     await drawer.getByLabel('工作进展').waitFor();
 
     // A wrong type is refused in the browser already
@@ -354,7 +366,7 @@ describe('web workbench (browser)', () => {
     await unit.getByRole('heading', { name: '我的任务' }).click(); // closes the popover
 
     await row.getByRole('button', { name: /报送/ }).click();
-    const drawer = unit.locator('.ant-drawer-content');
+    const drawer = unit.locator('.gk-assignment-drawer');
     await drawer.getByText('请补充行政许可事项目录的公开页面链接').waitFor();
     await drawer.getByLabel('工作进展').fill('已梳理本单位行政许可事项，在门户网站“法定主动公开内容”栏目更新相关信息12条；补充行政许可事项目录公开页面链接及本季度更新台账。');
     await drawer.getByLabel('佐证链接 1').fill('https://www.jiaxing.gov.cn/col/col1229426371/index.html');
@@ -378,7 +390,7 @@ describe('web workbench (browser)', () => {
     await toast(lead, /已通过/);
     const leadRow = lead.locator(`.gk-lead-table tr[data-seq="${SEQ}"]`);
     await leadRow.getByRole('button', { name: /报送汇总/ }).click();
-    const drawer = lead.locator('.ant-drawer-content');
+    const drawer = lead.locator('.gk-assignment-drawer');
     await drawer.getByLabel(/工作进展/).fill('牵头汇总：各责任单位已按要求更新行政许可、行政处罚等市场监管信息，本季度共公开信息860条。');
     await drawer.getByLabel('公开摘要').fill('各责任单位本季度共公开市场监管信息860条。');
     await shot(lead, 'lead-summary-form');
@@ -406,7 +418,7 @@ describe('web workbench (browser)', () => {
     await openMatrix(office);
     await matrixCell(office).click();
     await office.getByRole('button', { name: /查看报送（责任）/ }).click();
-    const drawer = office.locator('.ant-drawer-content');
+    const drawer = office.locator('.gk-assignment-drawer');
     const v2 = drawer.locator('.gk-report[data-state="accepted"]').first();
     await v2.getByRole('switch').click();
     await toast(office, '已更新公开状态');
@@ -416,9 +428,11 @@ describe('web workbench (browser)', () => {
     await anon.goto(`/progress/lists/${listId}/units/${responsibleUnitId}`);
     await expect(publicRow(anon).textContent()).resolves.toContain('已通过');
     await expect(publicRow(anon).textContent()).resolves.toContain('已在门户网站更新相关信息12条。');
-    await shot(anon, 'public-unit-page', true);
+    await publicRow(anon).scrollIntoViewIfNeeded();
+    await shot(anon, 'public-unit-page');
     await anon.goto(`/progress/lists/${listId}#task-${SEQ}`);
     await anon.locator(`#task-${SEQ}`).getByText('已在门户网站更新相关信息12条。').waitFor();
+    await anon.locator(`#task-${SEQ}`).getByText('本期已审核通过 1 个').waitFor();
     await shot(anon, 'public-list-page');
   }, 90_000);
 

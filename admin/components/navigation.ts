@@ -1,0 +1,34 @@
+/**
+ * The workbench's screens and which roles see them.
+ */
+import type { Role } from '../api/types.ts';
+import { t } from '../i18n/index.ts';
+
+export interface NavItem {
+  key: string;
+  path: string;
+  label: string;
+  roles: Role[];
+}
+
+export const NAV: NavItem[] = [
+  { key: 'overview', path: '/overview', label: t.nav.overview, roles: ['office', 'observer'] },
+  { key: 'tasks', path: '/tasks', label: t.nav.myTasks, roles: ['office', 'unitAdmin', 'unitStaff'] },
+  { key: 'review', path: '/reviews', label: t.nav.leadReview, roles: ['office', 'unitAdmin', 'unitStaff'] },
+  { key: 'import', path: '/import', label: t.nav.import, roles: ['office'] },
+  { key: 'units', path: '/units', label: t.nav.units, roles: ['office', 'observer'] },
+  { key: 'users', path: '/users', label: t.nav.users, roles: ['office', 'unitAdmin'] },
+];
+
+export function navFor(role: Role): NavItem[] {
+  return NAV.filter((n) => n.roles.includes(role));
+}
+
+/** Where a user lands after signing in. */
+export function homePath(role: Role): string {
+  return role === 'office' || role === 'observer' ? '/overview' : '/tasks';
+}
+
+export function canSee(role: Role, key: string): boolean {
+  return NAV.some((n) => n.key === key && n.roles.includes(role));
+}
