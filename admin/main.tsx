@@ -24,6 +24,8 @@ const OverviewScene = lazy(() => import('./scenes/Overview/OverviewScene.tsx'));
 const ImportScene = lazy(() => import('./scenes/Import/ImportScene.tsx'));
 const UnitsScene = lazy(() => import('./scenes/Units/UnitsScene.tsx'));
 const UsersScene = lazy(() => import('./scenes/Users/UsersScene.tsx'));
+const RequestsScene = lazy(() => import('./scenes/Requests/RequestsScene.tsx'));
+const RequestDetailScene = lazy(() => import('./scenes/Requests/RequestDetailScene.tsx'));
 
 function Loading() {
   return <Centered><Spin aria-label={t.common.loading} /></Centered>;
@@ -88,6 +90,8 @@ const router = createBrowserRouter(
         { path: 'import', element: screen('import', <ImportScene />) },
         { path: 'units', element: screen('units', <UnitsScene />) },
         { path: 'users', element: screen('users', <UsersScene />) },
+        { path: 'requests', element: screen('requests', <RequestsScene />) },
+        { path: 'requests/:id', element: screen('requests', <RequestDetailScene />) },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -6,6 +6,7 @@ import type {
   Assignment, AssignmentDetail, AssignmentQuery, ImportOutcome, ImportPreview, ListDetail, ListSummary, Matrix,
   NotificationItem, Overview, Period, QueueItem, ReminderInput, Report, ReportingCycle, Role, SessionInfo, Task,
   TaskDetail, TaskPatch, Unit, UnitChannels, UnitChannelsInput, UnitGroup, UnitInput, User, FinalState, ReminderSettings,
+  DisclosureRequestDetail, DisclosureRequestInput, DisclosureRequestItem, DisclosureRequestQuery, DisclosureRequestStats,
 } from './types.ts';
 
 type Items<T> = { items: T[] };
@@ -124,4 +125,15 @@ export const reminders = {
 export const notifications = {
   list: () => api.get<{ items: NotificationItem[]; unread: number }>('/notifications'),
   read: (id: number) => api.post<unknown>(`/notifications/${id}/read`),
+};
+
+export const disclosureRequests = {
+  list: (query?: DisclosureRequestQuery) => api.get<Items<DisclosureRequestItem>>('/disclosure-requests', query as Query),
+  get: (id: number) => api.get<DisclosureRequestDetail>(`/disclosure-requests/${id}`),
+  create: (input: DisclosureRequestInput) => api.post<DisclosureRequestDetail>('/disclosure-requests', input),
+  stats: (query: { from: string; to: string; unitId?: number }) => api.get<DisclosureRequestStats>('/disclosure-requests/stats', query),
+  /** one of the acts (receipt-confirmations, assignments, corrections, …): returns the updated detail */
+  act: (id: number, path: string, body: Record<string, unknown>) => api.post<DisclosureRequestDetail>(`/disclosure-requests/${id}/${path}`, body),
+  replyLetterUrl: (id: number) => apiUrl(`/disclosure-requests/${id}/reply-letter.docx`),
+  documentUrl: (id: number, docId: number) => apiUrl(`/disclosure-requests/${id}/documents/${docId}`),
 };

@@ -346,3 +346,127 @@ export interface ReminderInput {
   listId?: number;
   message?: string;
 }
+
+// ---- 依申请公开 (disclosure requests) ----
+
+export type RequestUrgency = 'red' | 'amber' | 'green' | 'none';
+export type RequestAction =
+  | 'confirmReceipt' | 'assign' | 'requestCorrection' | 'receiveCorrection' | 'closeNoCorrection' | 'startConsultation' | 'endConsultation'
+  | 'extend' | 'sendFeeNotice' | 'recordFeePaid' | 'closeFeeNotPaid' | 'draftReply' | 'approveReply' | 'rejectReply' | 'deliverReply' | 'archive';
+
+export interface DisclosureRequestItem {
+  id: number;
+  regNumber: string;
+  state: string;
+  stateLabel: string;
+  channel: string;
+  channelLabel: string;
+  handlingUnitId: number;
+  handlingUnitName: string;
+  applicantKind: string;
+  applicantKindLabel: string;
+  /** masked (e.g. 张*) */
+  applicantName: string;
+  arrivedOn: string;
+  receivedOn: string | null;
+  dueOn: string | null;
+  daysLeft: number | null;
+  urgency: RequestUrgency;
+  outcome: string | null;
+  outcomeLabel: string | null;
+  repliedOn: string | null;
+  possibleDuplicates: number[];
+  descriptionPreview: string;
+}
+
+export interface DisclosureRequestQuery {
+  state?: string;
+  unitId?: number;
+  from?: string;
+  to?: string;
+  q?: string;
+  urgency?: 'red' | 'amber' | 'green';
+}
+
+export interface RequestClock {
+  dueOn: string | null;
+  baseDueOn: string | null;
+  day1: string | null;
+  extensionDays: number;
+  excludedWorkingDays: string[];
+  correctionRequestDeadline: string | null;
+  feePaymentDueOn: string | null;
+  thirdPartyDueDates: unknown[];
+  provisional: boolean;
+  overdue: boolean | null;
+  /** the engine's findings; shown as text */
+  violations: unknown[];
+  explanation: string[];
+  error: { code: string; message: string } | null;
+}
+
+export interface RequestAppeal {
+  id: number;
+  kind: string;
+  kindLabel: string;
+  afterReconsideration: boolean;
+  filedOn: string;
+  body: string | null;
+  outcome: string;
+  outcomeLabel: string;
+  decidedOn: string | null;
+  note: string | null;
+}
+
+export interface DisclosureRequestDetail extends Omit<DisclosureRequestItem, 'applicantName'> {
+  applicant: {
+    kind: string; name: string; idType: string | null; idNumber: string | null; creditCode: string | null; legalRepresentative: string | null;
+    contactPerson: string | null; phone: string | null; email: string | null; address: string | null; masked: boolean;
+  };
+  description: string;
+  formWanted: string;
+  deliveryWanted: string;
+  receiptConfirmedOn: string | null;
+  replyText: string | null;
+  replyMethod: string | null;
+  clock: RequestClock;
+  events: { id: number; type: string; label: string; onDate: string; data: unknown; createdAt: string }[];
+  documents: { id: number; kind: string; fileName: string; mimeType: string; size: number }[];
+  appeals: RequestAppeal[];
+  allowedActions: RequestAction[];
+}
+
+export interface DisclosureRequestInput {
+  applicantKind: string;
+  applicantName: string;
+  idType?: string | null;
+  idNumber?: string | null;
+  creditCode?: string | null;
+  legalRepresentative?: string | null;
+  contactPerson?: string | null;
+  phone?: string | null;
+  email?: string | null;
+  address?: string | null;
+  description: string;
+  formWanted: string;
+  deliveryWanted: string;
+  channel: string;
+  arrivedOn: string;
+  receiptConfirmedOn?: string | null;
+  handlingUnitId?: number;
+}
+
+/** Counts by applicant kind (the annual report's columns) and 总计. */
+export type KindCounts = Record<string, number> & { total: number };
+
+export interface DisclosureRequestStats {
+  from: string;
+  to: string;
+  received: KindCounts;
+  carriedOver: KindCounts;
+  outcomes: Record<string, KindCounts>;
+  outcomesTotal: KindCounts;
+  carriedForward: KindCounts;
+  byChannel: Record<string, number>;
+  appeals: Record<string, number[]>;
+}

@@ -15,6 +15,7 @@ export const NAV: NavItem[] = [
   { key: 'overview', path: '/overview', label: t.nav.overview, roles: ['office', 'observer'] },
   { key: 'tasks', path: '/tasks', label: t.nav.myTasks, roles: ['office', 'unitAdmin', 'unitStaff'] },
   { key: 'review', path: '/reviews', label: t.nav.leadReview, roles: ['office', 'unitAdmin', 'unitStaff'] },
+  { key: 'requests', path: '/requests', label: t.nav.requests, roles: ['office', 'unitAdmin', 'unitStaff', 'observer'] },
   { key: 'import', path: '/import', label: t.nav.import, roles: ['office'] },
   { key: 'units', path: '/units', label: t.nav.units, roles: ['office', 'observer'] },
   { key: 'users', path: '/users', label: t.nav.users, roles: ['office', 'unitAdmin'] },

@@ -7,6 +7,7 @@
  * Also: axe-core on the public form and the tracking page. Screenshots: test-output/screenshots/.
  */
 import fs from 'node:fs';
+import { spawnSync } from 'node:child_process';
 import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import type { AddressInfo } from 'node:net';
@@ -125,6 +126,35 @@ describe('依申请公开 in the browser', () => {
     expect(detail.clock.dueOn).toBe('2020-11-09');
     await page.screenshot({ path: path.join(SHOTS, 'requests-03-corrected.png'), fullPage: true });
   });
+
+  it('the handling unit staff signs in to the workbench and sees the due date and how it was computed', async () => {
+    // The workbench is served from admin/dist: build it when missing or stale (as workbench.e2e does)
+    const built = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'build-admin.mjs')], { cwd: REPO, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`admin build failed:\n${built.stdout}\n${built.stderr}`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', baseURL: base });
+    context.setDefaultTimeout(15_000);
+    const staffPage = await context.newPage();
+    try {
+      await staffPage.goto('/admin/login');
+      await staffPage.getByLabel('用户名').fill('land');
+      await staffPage.getByLabel('密码', { exact: true }).fill(PASSWORD);
+      await staffPage.getByRole('button', { name: '登录' }).click();
+      await staffPage.waitForURL(/\/admin\/tasks/);
+      await staffPage.getByRole('link', { name: '依申请公开' }).click();
+      await staffPage.getByRole('link', { name: regNumber }).click();
+      await staffPage.waitForURL(new RegExp(`/admin/requests/${requestId}$`));
+      const clock = staffPage.getByTestId('request-clock');
+      await clock.getByText('2020年11月9日').first().waitFor();
+      const lines = await clock.getByRole('list', { name: '计算过程' }).getByRole('listitem').allTextContents();
+      expect(lines.length).toBeGreaterThan(3);
+      expect(lines.some((l) => l.includes('2020-11-09'))).toBe(true);
+      // the unit may act: its buttons are the server's allowedActions
+      await staffPage.getByRole('button', { name: '拟办答复' }).waitFor();
+      await staffPage.screenshot({ path: path.join(SHOTS, 'requests-04-workbench-detail.png'), fullPage: true });
+    } finally {
+      await context.close();
+    }
+  }, 180_000);
 
   it('the unit replies 部分公开; the letter is generated; the tracking page and the statistics show it', async () => {
     setClock('2020-10-20T02:00:00Z');

@@ -334,8 +334,34 @@ export async function getRequest(db: Db, actor: Actor, id: number): Promise<Requ
     clock: clockOf(r, events, await getRequestSettings(db)),
     events: events.map((e) => ({ id: e.id, type: e.type, label: EVENT_LABELS[e.type] ?? e.type, onDate: e.onDate, data: parseJson(e.data, {}), createdAt: e.createdAt })),
     documents, appeals: appeals.map(presentAppeal),
-    allowedActions: personal ? (Object.keys(TRANSITIONS) as RequestAction[]).filter((a) => canMove(r.state, a) && (a !== 'approveReply' && a !== 'rejectReply' ? true : canApprove(actor, r))) : [],
+    allowedActions: personal ? allowedActions(actor, r, events) : [],
   };
+}
+
+/** The acts this actor may take now: by state, role, and what has happened (once-only acts, fees). */
+function allowedActions(actor: Actor, r: DisclosureRequest, events: { type: string }[]): RequestAction[] {
+  const has = (t: string) => events.some((e) => e.type === t);
+  return (Object.keys(TRANSITIONS) as RequestAction[]).filter((a) => {
+    if (!canMove(r.state, a)) return false;
+    switch (a) {
+      case 'approveReply':
+      case 'rejectReply':
+        return canApprove(actor, r);
+      case 'assign':
+        return isOfficeLike(actor);
+      case 'requestCorrection':
+        return !has('correctionRequested');
+      case 'extend':
+        return !has('extended');
+      case 'sendFeeNotice':
+        return !has('feeNoticed');
+      case 'recordFeePaid':
+      case 'closeFeeNotPaid':
+        return has('feeNoticed') && !has('feePaid');
+      default:
+        return true;
+    }
+  });
 }
 
 const EVENT_LABELS: Record<string, string> = {
