@@ -151,6 +151,17 @@ describe('依申请公开 in the browser', () => {
       // the unit may act: its buttons are the server's allowedActions
       await staffPage.getByRole('button', { name: '拟办答复' }).waitFor();
       await staffPage.screenshot({ path: path.join(SHOTS, 'requests-04-workbench-detail.png'), fullPage: true });
+      // The unit drafts its reply 部分公开 in the workbench
+      await staffPage.getByRole('button', { name: '拟办答复' }).click();
+      const dialog = staffPage.getByRole('dialog');
+      await dialog.getByLabel('办理结果').click();
+      await staffPage.keyboard.type('部分公开');
+      await staffPage.keyboard.press('Enter');
+      await dialog.getByLabel('答复内容').fill('现提供补偿安置方案；批复中涉及个人信息的部分不予公开。');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await expect.poll(async () => (await staff('land', 'GET', `/api/v1/disclosure-requests/${requestId}`)).json().state).toBe('awaitingApproval');
+      expect((await staff('land', 'GET', `/api/v1/disclosure-requests/${requestId}`)).json().outcome).toBe('partlyDisclosed');
+      await staffPage.screenshot({ path: path.join(SHOTS, 'requests-05-workbench-drafted.png'), fullPage: true });
     } finally {
       await context.close();
     }
@@ -158,7 +169,6 @@ describe('依申请公开 in the browser', () => {
 
   it('the unit replies 部分公开; the letter is generated; the tracking page and the statistics show it', async () => {
     setClock('2020-10-20T02:00:00Z');
-    await staff('land', 'POST', `/api/v1/disclosure-requests/${requestId}/drafts`, { outcome: 'partlyDisclosed', text: '现提供补偿安置方案；批复中涉及个人信息的部分不予公开。' });
     await staff('landhead', 'POST', `/api/v1/disclosure-requests/${requestId}/approvals`, { approve: true });
     expect((await staff('land', 'POST', `/api/v1/disclosure-requests/${requestId}/replies`, { onDate: '2020-10-20', method: 'post' })).json().state).toBe('replied');
     const letter = await staff('land', 'GET', `/api/v1/disclosure-requests/${requestId}/reply-letter.docx`);
