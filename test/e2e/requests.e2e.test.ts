@@ -96,17 +96,38 @@ describe('依申请公开 in the browser', () => {
     await page.screenshot({ path: path.join(SHOTS, 'requests-01-applied.png') });
   });
 
-  it('the office confirms receipt and assigns it; the unit asks for a correction', async () => {
+  it('the office confirms receipt in the workbench (the clock starts) and assigns it; the unit asks for a correction', async () => {
     const list = (await staff('office', 'GET', '/api/v1/disclosure-requests')).json().items;
     requestId = list[0].id;
     setClock('2020-09-22T02:00:00Z');
-    expect((await staff('office', 'POST', `/api/v1/disclosure-requests/${requestId}/receipt-confirmations`, { confirmedOn: '2020-09-22' })).json().clock.dueOn).toBe('2020-10-26');
-    const resolver = await loadResolver(tdb.db);
-    await staff('office', 'POST', `/api/v1/disclosure-requests/${requestId}/assignments`, { unitId: resolver.findUnit('市自然资源和规划局') });
+    const built = spawnSync(process.execPath, [path.join(REPO, 'scripts', 'build-admin.mjs')], { cwd: REPO, encoding: 'utf8' });
+    if (built.status !== 0) throw new Error(`admin build failed:\n${built.stdout}\n${built.stderr}`);
+    const context = await browser.newContext({ viewport: { width: 1280, height: 900 }, locale: 'zh-CN', baseURL: base });
+    context.setDefaultTimeout(15_000);
+    const officePage = await context.newPage();
+    try {
+      await officePage.goto('/admin/login');
+      await officePage.getByLabel('用户名').fill('office');
+      await officePage.getByLabel('密码', { exact: true }).fill(PASSWORD);
+      await officePage.getByRole('button', { name: '登录' }).click();
+      await officePage.waitForURL(/\/admin\/(?!login)/);
+      await officePage.goto(`/admin/requests/${requestId}`);
+      await officePage.getByRole('button', { name: '确认收到' }).click();
+      let dialog = officePage.getByRole('dialog');
+      await dialog.getByLabel('确认收到之日').fill('2020-09-22');
+      await dialog.getByRole('button', { name: '确定' }).click();
+      await officePage.getByTestId('request-clock').getByText('2020年10月26日').first().waitFor();
+      await officePage.screenshot({ path: path.join(SHOTS, 'requests-01b-office-confirmed.png'), fullPage: true });
+      // assignment through the API (the unit picker is exercised by hand, not here)
+      await staff('office', 'POST', `/api/v1/disclosure-requests/${requestId}/assignments`, { unitId: (await loadResolver(tdb.db)).findUnit('市自然资源和规划局') });
+      expect((await staff('office', 'GET', `/api/v1/disclosure-requests/${requestId}`)).json().handlingUnitName).toBe('市自然资源和规划局');
+    } finally {
+      await context.close();
+    }
     setClock('2020-09-25T02:00:00Z');
     const asked = await staff('land', 'POST', `/api/v1/disclosure-requests/${requestId}/corrections`, { items: '请写明地块编号或批复文号。', correctionDueOn: '2020-10-20' });
     expect(asked.json().state).toBe('awaitingCorrection');
-  });
+  }, 180_000);
 
   it('the person sees the request for correction on the tracking page and corrects it; the clock starts again', async () => {
     setClock('2020-10-12T02:00:00Z');
