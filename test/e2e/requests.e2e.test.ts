@@ -96,7 +96,7 @@ describe('依申请公开 in the browser', () => {
     await page.screenshot({ path: path.join(SHOTS, 'requests-01-applied.png') });
   });
 
-  it('the office confirms receipt in the workbench (the clock starts) and assigns it; the unit asks for a correction', async () => {
+  it('the office confirms receipt (the clock starts) and assigns it in the workbench; the unit asks for a correction', async () => {
     const list = (await staff('office', 'GET', '/api/v1/disclosure-requests')).json().items;
     requestId = list[0].id;
     setClock('2020-09-22T02:00:00Z');
@@ -118,9 +118,16 @@ describe('依申请公开 in the browser', () => {
       await dialog.getByRole('button', { name: '确定' }).click();
       await officePage.getByTestId('request-clock').getByText('2020年10月26日').first().waitFor();
       await officePage.screenshot({ path: path.join(SHOTS, 'requests-01b-office-confirmed.png'), fullPage: true });
-      // assignment through the API (the unit picker is exercised by hand, not here)
-      await staff('office', 'POST', `/api/v1/disclosure-requests/${requestId}/assignments`, { unitId: (await loadResolver(tdb.db)).findUnit('市自然资源和规划局') });
-      expect((await staff('office', 'GET', `/api/v1/disclosure-requests/${requestId}`)).json().handlingUnitName).toBe('市自然资源和规划局');
+      // 审核分办 to the unit that holds the information
+      await officePage.getByRole('button', { name: '审核分办' }).click();
+      const assign = officePage.getByRole('dialog').filter({ hasText: '办理单位' });
+      await assign.locator('.ant-select').first().click();
+      await officePage.keyboard.type('自然资源');
+      await officePage.locator('.ant-select-item-option', { hasText: '自然资源和规划局' }).first().waitFor();
+      await officePage.keyboard.press('Enter');
+      await assign.getByRole('button', { name: '确定' }).click();
+      await expect.poll(async () => (await staff('office', 'GET', `/api/v1/disclosure-requests/${requestId}`)).json().handlingUnitName).toBe('市自然资源和规划局');
+      await officePage.screenshot({ path: path.join(SHOTS, 'requests-01c-office-assigned.png'), fullPage: true });
     } finally {
       await context.close();
     }

@@ -273,7 +273,7 @@ function ActionModal({ detail, action, onClose, onDone }: {
       {spec.fields.length === 0 && <p>{r.act.confirm}</p>}
       <Form form={form} layout="vertical" initialValues={initialValues} onFinish={(v) => void submit(v)}>
         {spec.fields.map((f) => (
-          <Form.Item key={f.name} name={f.name} label={f.label} rules={f.required ? [{ required: true, ...(f.kind === 'number' ? {} : { whitespace: true }) }] : undefined}>
+          <Form.Item key={f.name} name={f.name} label={f.label} rules={f.required ? [{ required: true, ...(f.kind === 'text' || f.kind === 'textarea' ? { whitespace: true } : {}) }] : undefined}>
             {fieldInput(f, unitList)}
           </Form.Item>
         ))}
