@@ -34,6 +34,7 @@ function validationMessage(err: FastifyError): { message: string; details: unkno
  * unknown GET paths under `spaPrefix` (client-side routes).
  */
 export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?: string | null; spaPrefix?: string } = {}): void {
+  const spaHtml = options.spaIndex ? fs.readFileSync(options.spaIndex) : null;
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
       if (err.statusCode >= 500) request.log.error({ err }, 'application error');
@@ -70,22 +71,10 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?:
 
   app.setNotFoundHandler((request, reply) => {
     const path = request.url.split('?')[0]!;
-    if (options.spaIndex && options.spaPrefix && request.method === 'GET' && path.startsWith(options.spaPrefix) && !path.split('/').pop()!.includes('.')) {
-      return reply.type('text/html; charset=utf-8').send(fs.readFileSync(options.spaIndex));
+    if (spaHtml && options.spaPrefix && request.method === 'GET' && path.startsWith(options.spaPrefix) && !path.split('/').pop()!.includes('.')) {
+      return reply.type('text/html; charset=utf-8').send(spaHtml);
     }
     reply.status(404).send(body('NOT_FOUND', `未找到：${request.method} ${request.url.split('?')[0]}`));
   });
 }
 
-/** The error body schema every route declares for its 4xx responses. */
-export const ErrorResponseSchema = {
-  type: 'object',
-  properties: {
-    error: {
-      type: 'object',
-      properties: { code: { type: 'string' }, message: { type: 'string' }, details: {} },
-      required: ['code', 'message'],
-    },
-  },
-  required: ['error'],
-} as const;

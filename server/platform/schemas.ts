@@ -33,4 +33,3 @@ export const Paging = {
   offset: Type.Optional(Type.Integer({ minimum: 0, default: 0 })),
 };
 
-export const Nullable = <T extends Parameters<typeof Type.Union>[0][number]>(t: T) => Type.Union([t, Type.Null()]);

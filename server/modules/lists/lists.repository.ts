@@ -74,10 +74,6 @@ export async function deleteSections(q: Q, listId: number): Promise<void> {
   await q.deleteFrom('listSection').where('listId', '=', listId).execute();
 }
 
-export async function insertTask(q: Q, row: Insertable<TaskTable>): Promise<Task> {
-  return q.insertInto('task').values(row).returningAll().executeTakeFirstOrThrow();
-}
-
 /** Inserts tasks in multi-row statements; returns their ids by 序号. */
 export async function insertTasks(q: Q, rows: Insertable<TaskTable>[]): Promise<{ id: number; seq: number }[]> {
   const out: { id: number; seq: number }[] = [];
@@ -111,12 +107,6 @@ export async function countAssignmentsByTask(q: Q, listId: number): Promise<{ ta
     .groupBy(['assignment.taskId', 'assignment.role'])
     .execute();
   return rows.map((r) => ({ ...r, n: Number(r.n) }));
-}
-
-export async function countAssignmentsOfList(q: Q, listId: number): Promise<number> {
-  const r = await q.selectFrom('assignment').innerJoin('task', 'task.id', 'assignment.taskId')
-    .select((eb) => eb.fn.countAll<number>().as('n')).where('task.listId', '=', listId).executeTakeFirstOrThrow();
-  return Number(r.n);
 }
 
 export async function insertAssignments(q: Q, rows: Omit<Assignment, 'id' | 'finalState'>[]): Promise<void> {

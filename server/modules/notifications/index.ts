@@ -8,4 +8,3 @@ export {
 } from './notifications.service.ts';
 export { smtpTransport, postWebhook, signedWebhookUrl, type Transports, type OutgoingMessage } from './transports.ts';
 export { notificationsRoutes } from './notifications.routes.ts';
-export { findDeliveries } from './notifications.repository.ts';

@@ -74,12 +74,3 @@ export async function finishDelivery(q: Q, id: number, worker: string, patch: Pa
   await q.updateTable('delivery').set(patch).where('id', '=', id).where('lockedBy', '=', worker).execute();
 }
 
-export async function findDeliveries(q: Q, filter: { notificationIds?: number[]; status?: string }): Promise<Delivery[]> {
-  let query = q.selectFrom('delivery').selectAll();
-  if (filter.notificationIds) {
-    if (!filter.notificationIds.length) return [];
-    query = query.where('notificationId', 'in', filter.notificationIds);
-  }
-  if (filter.status) query = query.where('status', '=', filter.status);
-  return query.orderBy('id').execute();
-}

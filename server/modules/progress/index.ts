@@ -10,7 +10,7 @@ export {
   publishReport, getAttachment, setFinalState, listMatrix, listOverview, evaluateList, ensureListPeriods, MAX_ATTACHMENTS,
   type WorkbenchAssignment, type ReportView,
 } from './progress.service.ts';
-export { REPORT_STATUS, FINAL_STATE, statusColour, type ReportStatus, type FinalState } from './status.ts';
+export { REPORT_STATUS, FINAL_STATE, type ReportStatus, type FinalState } from './status.ts';
 export { REPORTING_CYCLES, generatePeriods, currentPeriod } from './periods.ts';
 export { progressRoutes } from './progress.routes.ts';
 export { progressPages } from './progress.pages.ts';

@@ -43,17 +43,3 @@ export function finalStateOf(
   return task.dueDate && today > task.dueDate ? 'notCompleted' : 'ongoing';
 }
 
-/** Traffic-light colour of a status for the office's matrix. */
-export function statusColour(s: ReportStatus): 'green' | 'amber' | 'red' | 'grey' {
-  switch (s) {
-    case 'accepted':
-      return 'green';
-    case 'submitted':
-      return 'amber';
-    case 'returned':
-    case 'overdue':
-      return 'red';
-    default:
-      return 'grey';
-  }
-}

@@ -1,5 +1,5 @@
 /**
- * Queries on reminders (催办) and the settings they use.
+ * Queries on reminders (催办).
  */
 import type { Kysely, Transaction, Insertable } from 'kysely';
 import type { Database, Reminder, ReminderTable } from '../../db/database.ts';
@@ -19,14 +19,6 @@ export async function findReminders(q: Q, f: { unitId?: number; listId?: number;
   if (f.unitId !== undefined) query = query.where('unitId', '=', f.unitId);
   if (f.listId !== undefined) query = query.where('listId', '=', f.listId);
   return query.orderBy('id', 'desc').limit(f.limit).execute();
-}
-
-export async function findSetting(q: Q, key: string): Promise<string | undefined> {
-  return (await q.selectFrom('setting').select('value').where('key', '=', key).executeTakeFirst())?.value;
-}
-
-export async function upsertSetting(q: Q, key: string, value: string, at: string): Promise<void> {
-  await q.insertInto('setting').values({ key, value, updatedAt: at }).onConflict((oc) => oc.column('key').doUpdateSet({ value, updatedAt: at })).execute();
 }
 
 export async function findPublishedListIds(q: Q): Promise<number[]> {

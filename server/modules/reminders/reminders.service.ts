@@ -17,6 +17,7 @@ import { notifyUnit } from '../notifications/index.ts';
 import { evaluateList } from '../progress/index.ts';
 import { openRequestsWithDeadline } from '../requests/index.ts';
 import * as repo from './reminders.repository.ts';
+import { findSetting, upsertSetting } from '../../platform/settings.ts';
 
 export interface ReminderSettings {
   /** remind this many working days before a period's reports are due */
@@ -31,7 +32,7 @@ export const DEFAULT_REMINDER_SETTINGS: ReminderSettings = { dueSoonWorkingDays:
 const SETTINGS_KEY = 'reminders';
 
 export async function getReminderSettings(db: Db): Promise<ReminderSettings> {
-  return { ...DEFAULT_REMINDER_SETTINGS, ...parseJson<Partial<ReminderSettings>>(await repo.findSetting(db, SETTINGS_KEY), {}) };
+  return { ...DEFAULT_REMINDER_SETTINGS, ...parseJson<Partial<ReminderSettings>>(await findSetting(db, SETTINGS_KEY), {}) };
 }
 
 /** The reminder rules, for any signed-in user. */
@@ -48,7 +49,7 @@ export async function setReminderSettings(db: Db, actor: Actor, patch: Partial<R
   const after = { ...before, ...patch };
   if (after.dueSoonWorkingDays < 0 || after.dueSoonWorkingDays > 30) throw new ValidationError('SETTINGS_INVALID', '提前提醒的工作日数须在0到30之间');
   await db.transaction().execute(async (trx) => {
-    await repo.upsertSetting(trx, SETTINGS_KEY, JSON.stringify(after), now());
+    await upsertSetting(trx, SETTINGS_KEY, JSON.stringify(after), now());
     await recordAudit(trx, actor, { action: 'set_reminder_settings', resourceType: 'setting', resourceId: SETTINGS_KEY, before, after });
   });
   return after;

@@ -9,6 +9,7 @@ import { now, parseJson } from '../../db/portable.ts';
 import { isOfficeLike, type Actor } from '../../platform/actor.ts';
 import { AuthenticationError, ForbiddenError, ValidationError } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/index.ts';
+import { findSetting, upsertSetting } from '../../platform/settings.ts';
 
 export interface RequestSettings {
   /** e.g. 嘉政办〔{year}〕依申请第{seq}号 — {year} and {seq} are filled in */
@@ -36,8 +37,7 @@ export const DEFAULT_REQUEST_SETTINGS: RequestSettings = {
 const KEY = 'requests';
 
 export async function getRequestSettings(q: Kysely<Database> | Transaction<Database>): Promise<RequestSettings> {
-  const row = await q.selectFrom('setting').select('value').where('key', '=', KEY).executeTakeFirst();
-  return { ...DEFAULT_REQUEST_SETTINGS, ...parseJson<Partial<RequestSettings>>(row?.value, {}) };
+  return { ...DEFAULT_REQUEST_SETTINGS, ...parseJson<Partial<RequestSettings>>(await findSetting(q, KEY), {}) };
 }
 
 export async function readRequestSettings(db: Db, actor: Actor): Promise<RequestSettings> {
@@ -54,9 +54,7 @@ export async function setRequestSettings(db: Db, actor: Actor, patch: Partial<Re
   if (!after.regNumberPattern.includes('{seq}')) throw new ValidationError('SETTINGS_INVALID', '登记号格式须包含 {seq}（序号）');
   if (after.duplicateWindowDays < 0 || after.duplicateWindowDays > 3650) throw new ValidationError('SETTINGS_INVALID', '重复申请提示的天数须在0到3650之间');
   await db.transaction().execute(async (trx) => {
-    const at = now();
-    await trx.insertInto('setting').values({ key: KEY, value: JSON.stringify(after), updatedAt: at })
-      .onConflict((oc) => oc.column('key').doUpdateSet({ value: JSON.stringify(after), updatedAt: at })).execute();
+    await upsertSetting(trx, KEY, JSON.stringify(after), now());
     await recordAudit(trx, actor, { action: 'set_request_settings', resourceType: 'setting', resourceId: KEY, before, after });
   });
   return after;
