@@ -378,6 +378,249 @@ export interface ProgressRevisionTable {
   updatedAt: Timestamp;
 }
 
+export interface NumberSequenceTable {
+  scope: string;
+  value: number;
+}
+
+export interface CatalogueNodeTable {
+  id: Generated<number>;
+  /** null: the government's own catalogue */
+  unitId: number | null;
+  /** basic (主动公开基本目录) | standard (基层政务公开标准目录) */
+  kind: string;
+  parentId: number | null;
+  name: string;
+  code: string | null;
+  pilotArea: string | null;
+  sortOrder: Generated<number>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PublicationTable {
+  id: Generated<number>;
+  unitId: number;
+  /** guide | rules | statutory | annualReport: the platform's four fixed columns */
+  platformColumn: string;
+  /** general | normative | policy */
+  kind: string;
+  indexNumber: string | null;
+  title: string;
+  publisher: string;
+  docNumber: string | null;
+  topic: string | null;
+  writtenOn: DateString | null;
+  /** the day the information was made or changed (Art. 26 clock start) */
+  madeOn: DateString | null;
+  publishDueOn: DateString | null;
+  publishedOn: DateString | null;
+  bodyHtml: Generated<string>;
+  bodyText: Generated<string>;
+  /** draft | inReview | published | withdrawn */
+  state: string;
+  reviewerId: number | null;
+  reviewNote: string | null;
+  reviewedAt: Timestamp | null;
+  withdrawnReason: string | null;
+  withdrawnAt: Timestamp | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface PublicationAttachmentTable {
+  id: Generated<number>;
+  publicationId: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  content: Uint8Array;
+  extractedText: Generated<string>;
+  createdAt: Timestamp;
+}
+
+export interface PublicationCatalogueTable {
+  publicationId: number;
+  nodeId: number;
+}
+
+export interface PublicationEvidenceTable {
+  publicationId: number;
+  assignmentId: number;
+  createdBy: number | null;
+  createdAt: Timestamp;
+}
+
+export interface NormativeDocumentTable {
+  publicationId: number;
+  regNumber: string;
+  unitId: number;
+  /** valid | expired | repealed | amended */
+  validity: string;
+  effectiveOn: DateString | null;
+  validUntil: DateString | null;
+  validityChangedOn: DateString | null;
+  validityNote: string | null;
+  expiryAlertedAt: Timestamp | null;
+  registeredAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface NormativeRelationTable {
+  fromId: number;
+  toId: number;
+  /** amends | repeals */
+  kind: string;
+  createdAt: Timestamp;
+}
+
+export interface CleanupCampaignTable {
+  id: Generated<number>;
+  title: string;
+  year: number;
+  /** open | closed */
+  state: string;
+  dueOn: DateString | null;
+  openedAt: Timestamp;
+  closedAt: Timestamp | null;
+  validListPublishedAt: Timestamp | null;
+  createdBy: number | null;
+}
+
+export interface CleanupItemTable {
+  campaignId: number;
+  documentId: number;
+  unitId: number;
+  /** null until confirmed; keep | amend | repeal | expire */
+  decision: string | null;
+  note: string | null;
+  confirmedBy: number | null;
+  confirmedAt: Timestamp | null;
+}
+
+export interface GazetteIssueTable {
+  id: Generated<number>;
+  year: number;
+  number: number;
+  totalNumber: number | null;
+  publishedOn: DateString | null;
+  /** draft | published */
+  state: string;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface GazetteArticleTable {
+  id: Generated<number>;
+  issueId: number;
+  seq: number;
+  publicationId: number | null;
+  unitId: number | null;
+  issuingBody: string;
+  title: string;
+  docNumber: string | null;
+  category: string;
+  topic: string | null;
+  bodyText: Generated<string>;
+  createdAt: Timestamp;
+}
+
+export interface InterpretationTable {
+  id: Generated<number>;
+  unitId: number;
+  publicationId: number;
+  title: string;
+  /** text | graphic | qa | media */
+  form: string;
+  bodyHtml: Generated<string>;
+  bodyText: Generated<string>;
+  mediaUrl: string | null;
+  interpreterName: string;
+  interpreterTitle: string | null;
+  byUnitHead: Generated<Flag>;
+  publishedOn: DateString | null;
+  /** draft | published | withdrawn */
+  state: string;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface DecisionItemTable {
+  id: Generated<number>;
+  year: number;
+  seq: number;
+  unitId: number;
+  title: string;
+  basis: string | null;
+  plannedBy: string | null;
+  /** consultation | deliberation | publication | implementation | evaluation */
+  stage: string;
+  published: Generated<Flag>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ConsultationTable {
+  id: Generated<number>;
+  unitId: number;
+  decisionItemId: number | null;
+  title: string;
+  draftHtml: Generated<string>;
+  draftText: Generated<string>;
+  explanation: string | null;
+  opensOn: DateString;
+  closesOn: DateString;
+  /** draft | open | closed | reported */
+  state: string;
+  feedbackHtml: string | null;
+  feedbackPublishedAt: Timestamp | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ConsultationCommentTable {
+  id: Generated<number>;
+  consultationId: number;
+  /** personal data: never shown publicly */
+  authorName: string | null;
+  contact: string | null;
+  bodyText: string;
+  /** pending | approved | rejected */
+  moderation: string;
+  moderationNote: string | null;
+  /** adopted | partlyAdopted | notAdopted */
+  disposition: string | null;
+  dispositionReason: string | null;
+  disposedBy: number | null;
+  disposedAt: Timestamp | null;
+  clientHash: string | null;
+  createdAt: Timestamp;
+}
+
+export interface SearchDocumentTable {
+  id: Generated<number>;
+  /** publication | normative | gazette | interpretation */
+  kind: string;
+  refId: number;
+  unitId: number | null;
+  year: number | null;
+  validity: string | null;
+  docNumber: string | null;
+  docNumberKey: string | null;
+  title: string;
+  url: string;
+  publishedOn: DateString | null;
+  bodyText: Generated<string>;
+}
+
+export interface SearchDocumentNodeTable {
+  documentId: number;
+  nodeId: number;
+}
+
 export interface Database {
   unit: UnitTable;
   unitAlias: UnitAliasTable;
@@ -408,6 +651,24 @@ export interface Database {
   replyTemplate: ReplyTemplateTable;
   calendarYear: CalendarYearTable;
   progressRevision: ProgressRevisionTable;
+  numberSequence: NumberSequenceTable;
+  catalogueNode: CatalogueNodeTable;
+  publication: PublicationTable;
+  publicationAttachment: PublicationAttachmentTable;
+  publicationCatalogue: PublicationCatalogueTable;
+  publicationEvidence: PublicationEvidenceTable;
+  normativeDocument: NormativeDocumentTable;
+  normativeRelation: NormativeRelationTable;
+  cleanupCampaign: CleanupCampaignTable;
+  cleanupItem: CleanupItemTable;
+  gazetteIssue: GazetteIssueTable;
+  gazetteArticle: GazetteArticleTable;
+  interpretation: InterpretationTable;
+  decisionItem: DecisionItemTable;
+  consultation: ConsultationTable;
+  consultationComment: ConsultationCommentTable;
+  searchDocument: SearchDocumentTable;
+  searchDocumentNode: SearchDocumentNodeTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -433,3 +694,12 @@ export type UnitChannel = Selectable<UnitChannelTable>;
 export type DisclosureRequest = Selectable<DisclosureRequestTable>;
 export type RequestEvent = Selectable<RequestEventTable>;
 export type Appeal = Selectable<AppealTable>;
+export type CatalogueNode = Selectable<CatalogueNodeTable>;
+export type Publication = Selectable<PublicationTable>;
+export type NormativeDocument = Selectable<NormativeDocumentTable>;
+export type GazetteIssue = Selectable<GazetteIssueTable>;
+export type GazetteArticle = Selectable<GazetteArticleTable>;
+export type Interpretation = Selectable<InterpretationTable>;
+export type DecisionItem = Selectable<DecisionItemTable>;
+export type Consultation = Selectable<ConsultationTable>;
+export type ConsultationComment = Selectable<ConsultationCommentTable>;

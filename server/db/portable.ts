@@ -2,6 +2,7 @@
  * Helpers for the few places where SQLite and PostgreSQL differ in what they return or accept.
  * Module code uses these instead of branching on the dialect (docs/adr/0002-portable-schema.md).
  */
+import { PostgresAdapter, type Kysely } from 'kysely';
 
 /** The current time as the ISO-8601 UTC string both engines store. */
 export function now(): string {
@@ -32,4 +33,9 @@ export function parseJson<T>(text: string | null | undefined, fallback: T): T {
   } catch {
     return fallback;
   }
+}
+
+/** Whether this Kysely instance (or transaction) talks to PostgreSQL — for the few engine-specific queries (search). */
+export function isPostgres(db: Kysely<any>): boolean {
+  return db.getExecutor().adapter instanceof PostgresAdapter;
 }

@@ -10,8 +10,8 @@ import { multipartForm, tinyPdf } from '../support/files.ts';
 import { setClock } from '../../server/platform/clock.ts';
 import { idNumberCheckCharacter } from '../../server/modules/requests/domain/identity-numbers.ts';
 
-type Who = 'anonymous' | 'observer' | 'unitStaff' | 'unitAdmin' | 'office';
-const WHO: Who[] = ['anonymous', 'observer', 'unitStaff', 'unitAdmin', 'office'];
+import { all, officeOnly, readers, users, WHO, type AccessContext, type Who } from './access/access-kit.ts';
+import { MODULE_ACCESS } from './access/index.ts';
 
 interface Ids {
   listId: number; draftId: number; taskId: number; draftTaskId: number; unitB: number; userB: number; groupId: number; placeholderId: number; tokenB: number;
@@ -28,16 +28,12 @@ interface Case {
   expect: Record<Who, number>;
 }
 
-const all = (s: number): Record<Who, number> => ({ anonymous: s, observer: s, unitStaff: s, unitAdmin: s, office: s });
-const officeOnly = (ok: number): Record<Who, number> => ({ anonymous: 401, observer: 403, unitStaff: 403, unitAdmin: 403, office: ok });
-const users = (ok: number): Record<Who, number> => ({ anonymous: 401, observer: ok, unitStaff: ok, unitAdmin: ok, office: ok });
 const csv = 'name,shortName,aliases,kind,parent,groups\n测试单位,测试,,department,,\n';
 const ID17 = '33040219900101123';
 const APPLICATION = {
   applicantKind: 'person', applicantName: '王五', idType: 'idCard', idNumber: ID17 + idNumberCheckCharacter(ID17), phone: '13900001111',
   description: '2020年某项政府信息', formWanted: 'electronic', deliveryWanted: 'email',
 };
-const readers = (ok: number): Record<Who, number> => ({ anonymous: 401, observer: ok, unitStaff: 403, unitAdmin: 403, office: ok });
 
 const CASES: Case[] = [
   { route: 'GET /api/v1/lists', req: () => ({ method: 'GET', url: '/api/v1/lists' }), expect: all(200) },
@@ -139,6 +135,8 @@ const CASES: Case[] = [
 describe.each(testDialects())('access control on %s', (dialect) => {
   let t: TestApp;
   let ids: Ids;
+  let ctx: AccessContext;
+  const moduleIds: Record<string, Record<string, number>> = {};
   const sessions = {} as Record<Who, Session | null>;
 
   const freshRequest = async (office: Session) => {
@@ -175,6 +173,8 @@ describe.each(testDialects())('access control on %s', (dialect) => {
     ids.documentB = (await t.as(office, { method: 'POST', url: `/api/v1/disclosure-requests/${ids.requestB}/documents`, ...multipart('答复材料.pdf', tinyPdf()) })).json().id;
     await t.as(office, { method: 'POST', url: `/api/v1/disclosure-requests/${ids.requestB}/drafts`, payload: { outcome: 'disclosed', text: '予以公开' } });
     ids.appealB = (await t.as(office, { method: 'POST', url: `/api/v1/disclosure-requests/${ids.requestB}/appeals`, payload: { kind: 'reconsideration', filedOn: '2020-06-15' } })).json().id;
+    ctx = { t, office, unitA: await t.unitId('市司法局'), unitB, staffB, adminB: await t.loginAs('unitAdmin', unitB), listId, assignmentB };
+    for (const m of MODULE_ACCESS) moduleIds[m.name] = await m.setup(ctx);
   });
   afterAll(async () => {
     setClock(null);
@@ -185,7 +185,7 @@ describe.each(testDialects())('access control on %s', (dialect) => {
     await t.app.ready();
     const spec = t.app.swagger() as { paths: Record<string, Record<string, unknown>> };
     const routes = Object.entries(spec.paths).flatMap(([p, ops]) => Object.keys(ops).map((m) => `${m.toUpperCase()} ${p}`)).filter((r) => r.includes('/api/v1/'));
-    const covered = new Set(CASES.map((c) => c.route));
+    const covered = new Set([...CASES, ...MODULE_ACCESS.flatMap((m) => m.cases)].map((c) => c.route));
     expect(routes.filter((r) => !covered.has(r))).toEqual([]);
     expect([...covered].filter((r) => !routes.includes(r))).toEqual([]);
   });
@@ -204,6 +204,15 @@ describe.each(testDialects())('access control on %s', (dialect) => {
         const res = await t.as(session, req as never);
         if (res.statusCode !== c.expect[who]) failures.push(`${req.method} ${req.url}: ${res.statusCode} (expected ${c.expect[who]}) ${res.body.slice(0, 120)}`);
         if (res.statusCode >= 400) expect(res.json().error.code, `${req.method} ${req.url}`).toMatch(/^[A-Z_]+$/);
+      }
+      for (const m of MODULE_ACCESS) {
+        for (const c of m.cases) {
+          const x = { ...moduleIds[m.name], ...(c.fresh ? await c.fresh(ctx) : {}) };
+          const req = c.req(x, who);
+          const res = await t.as(sessions[who], req as never);
+          if (res.statusCode !== c.expect[who]) failures.push(`${m.name}: ${req.method} ${req.url}: ${res.statusCode} (expected ${c.expect[who]}) ${res.body.slice(0, 120)}`);
+          if (res.statusCode >= 400) expect(res.json().error.code, `${req.method} ${req.url}`).toMatch(/^[A-Z_]+$/);
+        }
       }
       expect(failures).toEqual([]);
     });

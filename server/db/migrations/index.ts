@@ -7,6 +7,7 @@ import * as taskSource from './2026-11-25T1000_task_source.ts';
 import * as workbench from './2026-11-25T1100_workbench.ts';
 import * as disclosureRequests from './2026-11-25T1200_disclosure_requests.ts';
 import * as progressRevision from './2026-11-25T1300_progress_revision.ts';
+import * as disclosurePlatform from './2026-11-25T1400_disclosure_platform.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T0900_foundation': foundation,
@@ -14,4 +15,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1100_workbench': workbench,
   '2026-11-25T1200_disclosure_requests': disclosureRequests,
   '2026-11-25T1300_progress_revision': progressRevision,
+  '2026-11-25T1400_disclosure_platform': disclosurePlatform,
 };

@@ -18,7 +18,7 @@ import {
   setAssignmentFinalState, setReportingCycle as storeReportingCycle, type AssignmentFacts,
 } from '../lists/index.ts';
 import { notifyUnit } from '../notifications/index.ts';
-import { sniffAttachment } from './attachments.ts';
+import { sniffAttachment } from '../../platform/file-kinds.ts';
 import { currentPeriod, generatePeriods, REPORTING_CYCLES, type ReportingCycle } from './periods.ts';
 import * as repo from './progress.repository.ts';
 import { canReadAssignment, canReport, canReview, reviewingUnits } from './progress.policy.ts';

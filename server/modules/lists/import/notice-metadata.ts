@@ -15,6 +15,7 @@
  *   （此件公开发布）
  *   2020年嘉兴市政务公开重点工作责任清单        ← the list's title, just above the table
  */
+import { readDocNumber } from '../../../lib/doc-numbers.ts';
 import type { ImportedNotice } from './import.types.ts';
 import { isoDate, parseSmallNumber, squeezeCjkSpaces, toAsciiDigits } from './text-normalise.ts';
 
@@ -32,8 +33,6 @@ export interface NoticeMetadata {
   annexReference: { group: string; line: number } | null;
 }
 
-/** 文号: issuer code, year in brackets of any kind, serial, 号. */
-const DOC_NUMBER = /^([\u4e00-\u9fffA-Za-z]{1,15}?)\s*[〔\[［(（【﹝]\s*((?:19|20)\d{2})\s*[〕\]］)）】﹞]\s*(\d{1,5})\s*号/;
 /** Sentence punctuation: a line with any of these is body text, not a title or a signature. */
 const SENTENCE_PUNCTUATION = /[。，,：:；;！!？?]/;
 /** How a document title ends. */
@@ -52,9 +51,7 @@ const CHINESE_DATE = /^([〇零一二三四五六七八九]{4})\s*年\s*([一二
  * Null when the text does not start with a 文号.
  */
 export function normaliseDocNumber(text: string): string | null {
-  const m = DOC_NUMBER.exec(squeezeCjkSpaces(toAsciiDigits(text)));
-  if (!m) return null;
-  return `${m[1]}〔${m[2]}〕${Number(m[3])}号`;
+  return readDocNumber(squeezeCjkSpaces(toAsciiDigits(text)))?.text ?? null;
 }
 
 /** A whole-line date of issue (2020年7月2日, 二〇二〇年七月二日) as YYYY-MM-DD, else null. */

@@ -1,7 +1,8 @@
 /**
- * Evidence files: accepted by their content, not their name — PDF, Word, Excel, images.
+ * Uploaded documents (evidence, attachments of publications): accepted by their content, not their
+ * name — PDF, Word, Excel, images — and the content must agree with the extension.
  */
-import { ValidationError } from '../../platform/errors.ts';
+import { ValidationError } from './errors.ts';
 
 export interface AttachmentKind {
   mimeType: string;
@@ -19,9 +20,9 @@ function startsWith(b: Uint8Array, sig: number[], at = 0): boolean {
  * The kind of an uploaded file from its first bytes and its extension (which must agree), or a
  * ValidationError naming the problem.
  */
-export function sniffAttachment(fileName: string, bytes: Uint8Array): AttachmentKind {
+export function sniffAttachment(fileName: string, bytes: Uint8Array, errorCode = 'REPORT_ATTACHMENT_TYPE'): AttachmentKind {
   const ext = (fileName.split('.').pop() ?? '').toLowerCase();
-  const refuse = () => new ValidationError('REPORT_ATTACHMENT_TYPE', `附件“${fileName}”的类型不被接受：只接受 PDF、Word（.doc/.docx）、Excel（.xls/.xlsx）和图片（.png/.jpg/.gif/.webp），且文件内容须与扩展名一致`);
+  const refuse = () => new ValidationError(errorCode, `附件“${fileName}”的类型不被接受：只接受 PDF、Word（.doc/.docx）、Excel（.xls/.xlsx）和图片（.png/.jpg/.gif/.webp），且文件内容须与扩展名一致`);
   if (startsWith(bytes, [0x25, 0x50, 0x44, 0x46, 0x2d])) {
     if (ext === 'pdf') return { mimeType: 'application/pdf', label: 'PDF' };
     throw refuse();

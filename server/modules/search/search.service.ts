@@ -1,0 +1,151 @@
+/**
+ * Search: what other modules call to make a record findable (indexRecords / unindexRecord, inside
+ * their own transaction), and the one query interface over both engines — tokens from the
+ * segmenter, an exact 文号 lookup when the query is a 文号, filters, relevance order, and
+ * highlighted snippets cut from the stored plain text.
+ */
+import type { Kysely } from 'kysely';
+import type { Database } from '../../db/database.ts';
+import { parseDocNumber } from '../../lib/doc-numbers.ts';
+import { ValidationError } from '../../platform/errors.ts';
+import { escapeHtml } from '../../platform/html.ts';
+import * as repo from './search.repository.ts';
+import { normalise, segmentForIndex, segmentQuery } from './segmenter.ts';
+
+type Db = Kysely<Database>;
+
+export const SEARCH_KINDS = ['publication', 'normative', 'gazette', 'interpretation'] as const;
+export type SearchKind = (typeof SEARCH_KINDS)[number];
+export const SEARCH_KIND_LABELS: Record<SearchKind, string> = { publication: '政府信息', normative: '行政规范性文件', gazette: '政府公报', interpretation: '政策解读' };
+
+/** A record as the search index sees it. */
+export interface SearchEntry {
+  kind: SearchKind;
+  refId: number;
+  unitId: number | null;
+  /** the year filter: usually the year of publication */
+  year: number | null;
+  validity?: string | null;
+  docNumber?: string | null;
+  title: string;
+  /** the public page of the record */
+  url: string;
+  publishedOn: string | null;
+  /** plain text: body, attachments' text */
+  body: string;
+  /** catalogue nodes the record is filed under, with their ancestors */
+  nodeIds?: number[];
+}
+
+/** Adds or replaces records in the index (call inside the transaction that changes them). */
+export async function indexRecords(db: Db, entries: SearchEntry[]): Promise<void> {
+  await repo.upsertDocuments(db, entries.map((e) => ({
+    kind: e.kind, refId: e.refId, unitId: e.unitId, year: e.year, validity: e.validity ?? null,
+    docNumber: e.docNumber ?? null, docNumberKey: e.docNumber ? (parseDocNumber(e.docNumber)?.text ?? e.docNumber.trim()) : null,
+    title: e.title, url: e.url, publishedOn: e.publishedOn, bodyText: e.body, nodeIds: e.nodeIds ?? [],
+    titleTokens: segmentForIndex(e.title), bodyTokens: segmentForIndex(`${e.docNumber ?? ''} ${e.body}`),
+  })));
+}
+
+/** Removes a record from the index (withdrawn, deleted, no longer public). */
+export async function unindexRecord(db: Db, kind: SearchKind, refId: number): Promise<void> {
+  await repo.removeDocument(db, kind, refId);
+}
+
+export interface SearchQuery {
+  q: string;
+  kind?: SearchKind;
+  unitId?: number;
+  nodeId?: number;
+  year?: number;
+  validity?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface SearchResultItem {
+  kind: SearchKind;
+  refId: number;
+  unitId: number | null;
+  year: number | null;
+  validity: string | null;
+  docNumber: string | null;
+  title: string;
+  url: string;
+  publishedOn: string | null;
+  /** HTML: escaped text with <mark> around the query's words */
+  titleHtml: string;
+  snippetHtml: string;
+}
+
+export interface SearchResult {
+  query: string;
+  /** how the query was read: the words searched for, or the 文号 looked up */
+  tokens: string[];
+  exactDocNumber: string | null;
+  total: number;
+  /** total is a lower bound (more than repo.COUNT_CAP matches) */
+  totalCapped: boolean;
+  page: number;
+  pageSize: number;
+  items: SearchResultItem[];
+}
+
+const SNIPPET_CHARS = 120;
+
+/** Escaped text with every occurrence of the words wrapped in <mark> (longest words first). */
+export function highlight(text: string, words: string[]): string {
+  if (!words.length || !text) return escapeHtml(text);
+  const sorted = [...words].sort((a, b) => b.length - a.length).map((w) => w.replace(/[.*+?^${}()|[\]\\]/g, '\\$&'));
+  const re = new RegExp(sorted.join('|'), 'giu');
+  let out = '';
+  let last = 0;
+  for (const m of text.matchAll(re)) {
+    out += `${escapeHtml(text.slice(last, m.index))}<mark>${escapeHtml(m[0])}</mark>`;
+    last = m.index + m[0].length;
+  }
+  return out + escapeHtml(text.slice(last));
+}
+
+/** A window of the body around the first occurrence of any of the words, highlighted. */
+export function snippet(body: string, words: string[]): string {
+  const text = body.replace(/\s+/g, ' ').trim();
+  const lower = normalise(text);
+  let at = -1;
+  for (const w of [...words].sort((a, b) => b.length - a.length)) {
+    const i = lower.indexOf(w);
+    if (i >= 0 && (at < 0 || i < at)) at = i;
+  }
+  const start = Math.max(0, at < 0 ? 0 : at - SNIPPET_CHARS / 3);
+  const piece = text.slice(start, start + SNIPPET_CHARS);
+  return (start > 0 ? '…' : '') + highlight(piece, words) + (start + SNIPPET_CHARS < text.length ? '…' : '');
+}
+
+export async function search(db: Db, query: SearchQuery): Promise<SearchResult> {
+  const q = query.q.trim();
+  const page = query.page ?? 1;
+  const pageSize = query.pageSize ?? 20;
+  const filters: repo.Filters = { kind: query.kind, unitId: query.unitId, nodeId: query.nodeId, year: query.year, validity: query.validity };
+  const doc = parseDocNumber(q);
+  const offset = (page - 1) * pageSize;
+  let found: { hits: repo.Hit[]; total: number };
+  let tokens: string[];
+  if (doc) {
+    tokens = [doc.text];
+    found = await repo.docNumberQuery(db, doc.text, filters, pageSize, offset);
+  } else {
+    tokens = segmentQuery(q);
+    if (!tokens.length) throw new ValidationError('SEARCH_QUERY_EMPTY', '检索词只有标点符号或空白，请输入要查找的文字、数字或文号');
+    found = await repo.fullTextQuery(db, tokens, filters, pageSize, offset);
+  }
+  const words = doc ? [] : tokens;
+  return {
+    query: q, tokens, exactDocNumber: doc?.text ?? null,
+    total: Math.min(found.total, repo.COUNT_CAP), totalCapped: found.total > repo.COUNT_CAP, page, pageSize,
+    items: found.hits.map((h) => ({
+      kind: h.kind as SearchKind, refId: h.refId, unitId: h.unitId, year: h.year, validity: h.validity, docNumber: h.docNumber,
+      title: h.title, url: h.url, publishedOn: h.publishedOn,
+      titleHtml: highlight(h.title, words), snippetHtml: snippet(h.bodyText, words),
+    })),
+  };
+}
