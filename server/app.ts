@@ -30,6 +30,7 @@ import { remindersRoutes } from './modules/reminders/index.ts';
 import { requestsPages, requestsRoutes } from './modules/requests/index.ts';
 import { calendarRoutes, installCalendar } from './modules/calendar/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
+import { publicationsRoutes } from './modules/publications/index.ts';
 import { homePage } from './platform/home-page.ts';
 
 export interface BuildOptions {
@@ -98,6 +99,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     await api.register(requestsRoutes);
     await api.register(calendarRoutes);
     await api.register(searchRoutes);
+    await api.register(publicationsRoutes);
   }, { prefix: '/api/v1' });
 
   // The admin web workbench (React SPA built by Vite into admin/dist): static files, index.html fallback.

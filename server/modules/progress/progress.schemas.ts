@@ -53,6 +53,9 @@ export const AssignmentDetailSchema = Type.Object({
   periods: Type.Array(Type.Object({ period: PeriodSchema, status: Type.String(), statusLabel: Type.String() })),
   reports: Type.Array(ReportSchema),
   reviewers: Type.Array(Type.Integer({ description: '审核该单位报送的牵头单位（空：由政务公开办审核）' })),
+  publications: Type.Array(Type.Object({
+    id: Type.Integer(), title: Type.String(), state: Type.String(), publishedOn: NullableString, indexNumber: NullableString, url: Type.String(),
+  }), { description: '标记为本任务佐证的主动公开信息' }),
 });
 
 export const QueueItemSchema = Type.Object({

@@ -18,6 +18,7 @@ import {
   setAssignmentFinalState, setReportingCycle as storeReportingCycle, type AssignmentFacts,
 } from '../lists/index.ts';
 import { notifyUnit } from '../notifications/index.ts';
+import { publicationsForAssignments } from '../publications/index.ts';
 import { sniffAttachment } from '../../platform/file-kinds.ts';
 import { currentPeriod, generatePeriods, REPORTING_CYCLES, type ReportingCycle } from './periods.ts';
 import * as repo from './progress.repository.ts';
@@ -298,6 +299,8 @@ export interface AssignmentDetail {
   periods: { period: PeriodView; status: ReportStatus; statusLabel: string }[];
   reports: ReportView[];
   reviewers: number[];
+  /** publications the unit tagged as evidence of this assignment */
+  publications: { id: number; title: string; state: string; publishedOn: string | null; indexNumber: string | null; url: string }[];
 }
 
 /** One assignment with its periods' statuses and the full history of its reports. */
@@ -320,6 +323,9 @@ export async function getAssignmentDetail(db: Db, actor: Actor, id: number): Pro
     }),
     reports: await presentReports(db, await repo.findReportsOfAssignments(db, [id])),
     reviewers: reviewingUnits(facts, leads),
+    publications: (await publicationsForAssignments(db, [id])).map((p) => ({
+      id: p.id, title: p.title, state: p.state, publishedOn: p.publishedOn, indexNumber: p.indexNumber, url: p.state === 'published' ? `/portal/publications/${p.id}` : `/admin/publications/${p.id}`,
+    })),
   };
 }
 
