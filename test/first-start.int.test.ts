@@ -18,6 +18,12 @@ describe.each(testDialects())('first start on %s', (dialect) => {
       expect(first.demo).toMatchObject({ listId: expect.any(Number), tasks: 70, assignments: 5669, units: 69, accounts: 68 });
       expect(first.demo!.reports).toBeGreaterThan(15000);
       expect(first.demo!.requests).toBe(7);
+      // 主动公开: every unit's guide (68 + the office), the demo year's publications, rules, two drafts
+      expect(first.demo!.publications).toBeGreaterThan(90);
+      const published = await tdb.db.selectFrom('publication').select(['state', 'publishedOn', 'indexNumber']).where('state', '=', 'published').execute();
+      expect(published.every((p) => p.publishedOn!.startsWith('2020-') && /\/2020-\d{5}$/.test(p.indexNumber!))).toBe(true);
+      const searchable = await tdb.db.selectFrom('searchDocument').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', 'in', ['publication', 'normative']).executeTakeFirstOrThrow();
+      expect(Number(searchable.n)).toBe(published.length);
       expect(first.admin?.username).toBe('admin');
       const lists = await listLists(tdb.db, anonymous, {});
       expect(lists.map((l) => [l.title, l.state, l.taskCount])).toEqual([['2020年嘉兴市政务公开重点工作责任清单', 'published', 70]]);

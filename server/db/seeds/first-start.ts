@@ -11,13 +11,14 @@ import { countUsers, createUser } from '../../modules/identity/index.ts';
 import { countLists, importNotice } from '../../modules/lists/index.ts';
 import { seedDemoProgress } from '../../modules/progress/index.ts';
 import { seedDemoRequests } from '../../modules/requests/index.ts';
+import { seedDefaultCatalogues, seedDemoPublications } from '../../modules/publications/index.ts';
 
 export const SEED_NOTICE_FILE = new URL('./jiaxing-2020-openness-notice.txt', import.meta.url);
 
 export interface FirstStartResult {
   /** Set when the admin account was created now: print it once */
   admin: { username: string; oneTimePassword: string } | null;
-  demo: { listId: number; tasks: number; assignments: number; units: number; accounts: number; reports: number; requests: number } | null;
+  demo: { listId: number; tasks: number; assignments: number; units: number; accounts: number; reports: number; requests: number; publications: number } | null;
 }
 
 /** Prepares an empty database; does nothing to one that already has accounts or data. */
@@ -32,6 +33,8 @@ export async function ensureFirstStart(db: Db, options: { demoData: boolean }): 
     });
     demoList = { listId: outcome.list.id, tasks: outcome.taskCount, assignments: outcome.assignmentCount, units: dir.created };
   }
+  // the default 主动公开 catalogue trees (the government's, and one per unit already in the directory)
+  await seedDefaultCatalogues(db, actor);
   let adminId: number | null = null;
   if ((await countUsers(db)) === 0) {
     const offices = await listUnits(db, { kind: 'office' });
@@ -54,7 +57,8 @@ export async function ensureFirstStart(db: Db, options: { demoData: boolean }): 
     }
     const { reports } = await seedDemoProgress(db, actor, demoList.listId, userOfUnit, adminId);
     const requests = await seedDemoRequests(db, actor);
-    result.demo = { ...demoList, accounts: userOfUnit.size - 1, reports, requests };
+    const publications = await seedDemoPublications(db, actor, userOfUnit);
+    result.demo = { ...demoList, accounts: userOfUnit.size - 1, reports, requests, publications };
   }
   return result;
 }

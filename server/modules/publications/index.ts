@@ -11,3 +11,4 @@ export {
 export { CATALOGUE_KINDS, getCatalogue, seedDefaultCatalogues, type CatalogueKind, type CatalogueTreeNode } from './catalogue.service.ts';
 export { timelinessOf, type PublicationView, type Timeliness } from './publications.presenter.ts';
 export { publicationsRoutes } from './publications.routes.ts';
+export { seedDemoPublications } from './publications.seed.ts';
