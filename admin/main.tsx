@@ -26,6 +26,16 @@ const UnitsScene = lazy(() => import('./scenes/Units/UnitsScene.tsx'));
 const UsersScene = lazy(() => import('./scenes/Users/UsersScene.tsx'));
 const RequestsScene = lazy(() => import('./scenes/Requests/RequestsScene.tsx'));
 const RequestDetailScene = lazy(() => import('./scenes/Requests/RequestDetailScene.tsx'));
+const PublicationsScene = lazy(() => import('./scenes/Publications/PublicationsScene.tsx'));
+const PublicationScene = lazy(() => import('./scenes/Publications/PublicationScene.tsx'));
+const CatalogueScene = lazy(() => import('./scenes/Catalogue/CatalogueScene.tsx'));
+const NormativeScene = lazy(() => import('./scenes/Normative/NormativeScene.tsx'));
+const NormativeDetailScene = lazy(() => import('./scenes/Normative/NormativeDetailScene.tsx'));
+const GazetteScene = lazy(() => import('./scenes/Gazette/GazetteScene.tsx'));
+const InterpretationsScene = lazy(() => import('./scenes/Interpretations/InterpretationsScene.tsx'));
+const InterpretationScene = lazy(() => import('./scenes/Interpretations/InterpretationScene.tsx'));
+const ConsultationsScene = lazy(() => import('./scenes/Consultations/ConsultationsScene.tsx'));
+const ConsultationScene = lazy(() => import('./scenes/Consultations/ConsultationScene.tsx'));
 
 function Loading() {
   return <Centered><Spin aria-label={t.common.loading} /></Centered>;
@@ -92,6 +102,19 @@ const router = createBrowserRouter(
         { path: 'users', element: screen('users', <UsersScene />) },
         { path: 'requests', element: screen('requests', <RequestsScene />) },
         { path: 'requests/:id', element: screen('requests', <RequestDetailScene />) },
+        { path: 'publications', element: screen('publications', <PublicationsScene />) },
+        { path: 'publications/new', element: screen('publications', <PublicationScene />) },
+        { path: 'publications/:id', element: screen('publications', <PublicationScene />) },
+        { path: 'catalogue', element: screen('catalogue', <CatalogueScene />) },
+        { path: 'normative', element: screen('normative', <NormativeScene />) },
+        { path: 'normative/:id', element: screen('normative', <NormativeDetailScene />) },
+        { path: 'gazette', element: screen('gazette', <GazetteScene />) },
+        { path: 'interpretations', element: screen('interpretations', <InterpretationsScene />) },
+        { path: 'interpretations/new', element: screen('interpretations', <InterpretationScene />) },
+        { path: 'interpretations/:id', element: screen('interpretations', <InterpretationScene />) },
+        { path: 'consultations', element: screen('consultations', <ConsultationsScene />) },
+        { path: 'consultations/new', element: screen('consultations', <ConsultationScene />) },
+        { path: 'consultations/:id', element: screen('consultations', <ConsultationScene />) },
         { path: '*', element: <NotFound /> },
       ],
     },

@@ -9,6 +9,16 @@
  *     127.0.0.1, under autocannon load, against a bare Fastify app measured the same way in the
  *     same run. Aim: list req/s ≥ 40 % of bare req/s.
  *
+ *  3. The workbench (office matrix, public progress page) and the list handler in process.
+ *  4. Search (bench/search.ts): a generated corpus of Chinese government publications (1 million
+ *     by default) indexed through indexRecords() on SQLite and PostgreSQL — ingest rate, search()
+ *     p50/p99 for a fixed set of queries (aims: p99 < 30 ms on SQLite; ingest > 5,000 docs/s) —
+ *     and GET /api/v1/search under HTTP load beside bare Fastify; also jieba vs Intl.Segmenter.
+ *
+ *   npm run bench                        everything
+ *   npm run bench -- core                sections 1–3 only
+ *   npm run bench -- search --docs 100k  section 4 only, on 100,000 documents
+ *
  * Each server runs in a child process (bench/server.ts) so that it does not share an event loop
  * with autocannon. Only 127.0.0.1 is contacted. See docs/benchmarks.md.
  *
@@ -31,7 +41,6 @@ import path from 'node:path';
 import { fileURLToPath } from 'node:url';
 import { performance } from 'node:perf_hooks';
 import autocannon, { type Result as LoadResult } from 'autocannon';
-import pg from 'pg';
 // The whole server's module graph, as `gongkai serve` loads it: every module registers its hooks
 // (e.g. the progress module's list-published handler, which creates the reporting periods).
 import '../server/app.ts';
@@ -46,17 +55,12 @@ import { getListDetail, importNotice, readNotice } from '../server/modules/lists
 import * as repo from '../server/modules/lists/lists.repository.ts';
 import { anonymous, systemActor } from '../server/platform/actor.ts';
 import type { ServerMessage, ServerRequest } from './server.ts';
+import { heading, int, intEnv, metMark, ms, openPg, pct, redact, removeSqlite, stats, table, type PgScratch, type Stats } from './common.ts';
+import { benchSearch, parseSearchArgs, searchSummaryRows, type SearchArgs } from './search.ts';
+import { runSegmenterBench } from './segmenters.ts';
 
 // ---------------------------------------------------------------------------------------------
 // Settings
-
-function intEnv(name: string, fallback: number, min: number): number {
-  const raw = process.env[name];
-  if (raw === undefined || raw === '') return fallback;
-  const n = Number(raw);
-  if (!Number.isInteger(n) || n < min) throw new Error(`${name} must be an integer ≥ ${min}, got ${raw}`);
-  return n;
-}
 
 const WARMUP_RUNS = 3;
 const RUNS = intEnv('BENCH_RUNS', 20, 1);
@@ -66,9 +70,31 @@ const CONNECTIONS = intEnv('BENCH_CONNECTIONS', 32, 1);
 const PROFILE = process.env.BENCH_PROFILE === '1';
 const IMPORT_AIM_MS = 50;
 const RATIO_AIM = 0.4;
-const DEFAULT_PG_ADMIN_URL = 'postgres://postgres@127.0.0.1:5432/postgres';
-/** The whole run is bounded: past this, clean up and stop. */
-const WATCHDOG_MS = 4 * 60_000;
+
+/**
+ * Which sections run: `npm run bench` runs all; `npm run bench -- core` the seed import, lists and
+ * workbench (1–3); `npm run bench -- search [--docs N --batch N --engines sqlite,postgres --optimize
+ * --query-seconds N]` the search (4).
+ */
+function parseArgs(argv: string[]): { sections: Set<'core' | 'search'>; search: SearchArgs } {
+  const sections = new Set<'core' | 'search'>();
+  const rest: string[] = [];
+  for (const a of argv) {
+    if (a === 'core' || a === 'search') sections.add(a);
+    else rest.push(a);
+  }
+  if (!sections.size) {
+    sections.add('core');
+    sections.add('search');
+  }
+  return { sections, search: parseSearchArgs(rest) };
+}
+const ARGS = parseArgs(process.argv.slice(2));
+/**
+ * The whole run is bounded: past this, clean up and stop. Sections 1–3 take about 75 s; the search
+ * about 10 minutes at 1 million documents with PostgreSQL on 2 vCPUs (ingest dominates).
+ */
+const WATCHDOG_MS = (ARGS.sections.has('core') ? 4 * 60_000 : 0) + (ARGS.sections.has('search') ? 10 * 60_000 + ARGS.search.docs * 2 : 0);
 
 const SERVER_FILE = fileURLToPath(new URL('./server.ts', import.meta.url));
 const SEED_BYTES = fs.readFileSync(SEED_NOTICE_FILE);
@@ -76,135 +102,6 @@ const SEED_FILE_NAME = '2020年嘉兴市政务公开重点工作责任清单.txt
 const actor = systemActor('bench');
 const tmpDir = fs.mkdtempSync(path.join(os.tmpdir(), 'gongkai-bench-'));
 const profileDir = PROFILE ? path.join(tmpDir, 'profiles') : null;
-
-// ---------------------------------------------------------------------------------------------
-// Small helpers
-
-interface Stats { n: number; min: number; median: number; p95: number; max: number }
-
-function stats(values: number[]): Stats {
-  const s = [...values].sort((a, b) => a - b);
-  const n = s.length;
-  const median = n % 2 ? s[(n - 1) / 2]! : (s[n / 2 - 1]! + s[n / 2]!) / 2;
-  return { n, min: s[0]!, median, p95: s[Math.max(0, Math.ceil(0.95 * n) - 1)]!, max: s[n - 1]! };
-}
-
-const ms = (v: number) => `${v.toFixed(1)} ms`;
-const int = (v: number) => Math.round(v).toLocaleString('en-US');
-const pct = (v: number) => `${(v * 100).toFixed(1)} %`;
-const metMark = (met: boolean) => (met ? 'met' : 'NOT met');
-
-function heading(title: string): void {
-  console.log(`\n== ${title} ${'='.repeat(Math.max(0, 90 - title.length))}`);
-}
-
-function table(rows: string[][]): void {
-  const widths = rows[0]!.map((_, c) => Math.max(...rows.map((r) => [...(r[c] ?? '')].length)));
-  const line = (r: string[]) => `  ${r.map((cell, c) => cell + ' '.repeat(widths[c]! - [...cell].length)).join('  │  ')}`;
-  console.log(line(rows[0]!));
-  console.log(`  ${widths.map((w) => '─'.repeat(w)).join('──┼──')}`);
-  for (const r of rows.slice(1)) console.log(line(r));
-}
-
-function removeSqlite(file: string): void {
-  for (const f of [file, `${file}-wal`, `${file}-shm`, `${file}-journal`]) fs.rmSync(f, { force: true });
-}
-
-// ---------------------------------------------------------------------------------------------
-// PostgreSQL scratch databases
-
-class PgScratch {
-  readonly prefix = `gk_bench_${Date.now()}`;
-  private readonly created = new Set<string>();
-  private constructor(readonly adminUrl: string, private readonly admin: pg.Client) {}
-
-  static async connect(adminUrl: string): Promise<PgScratch> {
-    const admin = new pg.Client({ connectionString: adminUrl, connectionTimeoutMillis: 3000 });
-    admin.on('error', (error) => console.error(`  PostgreSQL admin connection: ${error.message}`));
-    try {
-      await admin.connect();
-      await admin.query('SELECT 1');
-    } catch (error) {
-      await admin.end().catch(() => {});
-      throw error;
-    }
-    return new PgScratch(adminUrl, admin);
-  }
-
-  urlOf(name: string): string {
-    const u = new URL(this.adminUrl);
-    u.pathname = `/${name}`;
-    return u.toString();
-  }
-
-  async create(suffix: string, template?: string): Promise<string> {
-    const name = `${this.prefix}_${suffix}`;
-    await this.admin.query(`CREATE DATABASE "${name}"${template ? ` TEMPLATE "${template}"` : ''}`);
-    this.created.add(name);
-    return name;
-  }
-
-  /**
-   * Drops a scratch database. A pool's end() resolves before its connections have gone, so the
-   * drop is retried while the database is still in use (55006) rather than forced: forcing would
-   * make the closing connection report an error to a pool that no longer listens, and crash.
-   */
-  async drop(name: string, options: { force?: boolean } = {}): Promise<void> {
-    for (let attempt = 0; ; attempt++) {
-      try {
-        await this.admin.query(`DROP DATABASE IF EXISTS "${name}"${options.force ? ' WITH (FORCE)' : ''}`);
-        break;
-      } catch (error) {
-        if ((error as { code?: string }).code !== '55006' || attempt >= 100) throw error;
-        await new Promise((resolve) => setTimeout(resolve, 20));
-      }
-    }
-    this.created.delete(name);
-  }
-
-  async close(): Promise<void> {
-    for (const name of [...this.created]) {
-      await this.drop(name)
-        .catch(() => this.drop(name, { force: true })) // a server child killed mid-run may still hold connections
-        .catch((e: unknown) => console.error(`  could not drop ${name}: ${String(e)}`));
-    }
-    await this.admin.end().catch(() => {});
-  }
-}
-
-const LOCAL_HOSTS = new Set(['127.0.0.1', 'localhost', '::1', '[::1]']);
-
-/** Which PostgreSQL server to use, or why none is used. */
-async function openPg(): Promise<{ pg: PgScratch } | { skipped: string }> {
-  if (process.env.BENCH_PG === '0') return { skipped: 'BENCH_PG=0' };
-  const fromDatabaseUrl = /^postgres(ql)?:\/\//i.test(process.env.DATABASE_URL ?? '') ? process.env.DATABASE_URL : undefined;
-  const explicit = process.env.PG_ADMIN_URL || fromDatabaseUrl;
-  const requested = process.env.BENCH_PG === '1' || Boolean(explicit);
-  const adminUrl = explicit ?? DEFAULT_PG_ADMIN_URL;
-  let host: string;
-  try {
-    host = new URL(adminUrl).hostname;
-  } catch {
-    return { skipped: 'the PostgreSQL URL is not a valid URL' };
-  }
-  if (!LOCAL_HOSTS.has(host)) return { skipped: `${host} is not 127.0.0.1: this benchmark only runs against the local machine` };
-  try {
-    return { pg: await PgScratch.connect(adminUrl) };
-  } catch (error) {
-    const why = error instanceof Error ? error.message : String(error);
-    return { skipped: `${requested ? 'requested, but ' : ''}no answer from ${redact(adminUrl)} (${why})` };
-  }
-}
-
-function redact(url: string): string {
-  try {
-    const u = new URL(url);
-    if (u.password) u.password = '***';
-    return u.toString();
-  } catch {
-    return url;
-  }
-}
 
 // ---------------------------------------------------------------------------------------------
 // 1. Seed import
@@ -483,24 +380,31 @@ async function cleanup(): Promise<void> {
   fs.rmSync(tmpDir, { recursive: true, force: true });
 }
 
-async function main(): Promise<void> {
-  const cpus = os.cpus();
-  console.log('Gongkai 公开 — benchmark');
-  console.log(`  date      ${new Date().toISOString()}`);
-  console.log(`  code      ${gitDescription()}`);
-  console.log(`  node      ${process.version} (${process.platform}/${process.arch})`);
-  console.log(`  cpu       ${cpus[0]?.model.trim() ?? 'unknown'} × ${cpus.length}`);
-  console.log(`  memory    ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
-  if (os.loadavg()[0]! > cpus.length * 0.5) {
-    console.log(`  WARNING   the machine is busy (load average ${os.loadavg()[0]!.toFixed(2)} on ${cpus.length} CPUs): figures will be low and noisy`);
-  }
-  console.log(`  settings  import: ${WARMUP_RUNS} warm-up + ${RUNS} runs; load: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${DURATION} s${PROFILE ? '; CPU PROFILING ON (figures not comparable)' : ''}`);
+/** 4b. GET /api/v1/search on the search benchmark's SQLite file, under load, beside bare Fastify. */
+async function searchHttp(databaseUrl: string, docs: number, bareOk: LoadFigures | null): Promise<string[][]> {
+  heading(`4b. GET /api/v1/search on the ${int(docs)}-document SQLite index vs bare Fastify — autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${DURATION} s`);
+  const bare = bareOk ?? (await measureServer('bare Fastify', { kind: 'bare', body: '{}' }, [{ label: 'bare Fastify {ok:true}', path: '/', check: checkBare }]))[0]!;
+  const check = (status: number, body: string): string => {
+    if (status !== 200) throw new Error(`GET /api/v1/search answered ${status}: ${body.slice(0, 300)}`);
+    const json = JSON.parse(body) as { total: number; totalCapped: boolean; items: unknown[] };
+    return `${json.totalCapped ? 'more than ' : ''}${int(json.total)} matches, ${json.items.length} items`;
+  };
+  const q = (params: Record<string, string>) => `/api/v1/search?${new URLSearchParams(params).toString()}`;
+  const paths = [
+    { label: 'search 营商环境', path: q({ q: '营商环境' }), check },
+    { label: 'search 公开 (two characters, most documents)', path: q({ q: '公开' }), check },
+    { label: 'search 公开, unit + year', path: q({ q: '公开', unitId: '1', year: '2020' }), check },
+  ];
+  // the search's own rate limit (600 a minute per address) would answer 429 to the load generator
+  const figures = await measureServer('Gongkai search, SQLite', { kind: 'app', databaseUrl, dataDir: tmpDir, config: { searchRequestsPerMinute: 1_000_000_000 } }, paths);
+  return [
+    [bare.label, `${int(bare.rps)} req/s, p99 ${bare.p99} ms`, '(reference)', ''],
+    ...figures.map((f) => [`GET /api/v1/${f.label} (${int(docs)} docs)`, `${int(f.rps)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms = ${pct(f.rps / bare.rps)} of bare`, '', '']),
+  ];
+}
 
-  const pgOpen = await openPg();
-  pgScratch = 'pg' in pgOpen ? pgOpen.pg : null;
-  const pgSkipped = 'skipped' in pgOpen ? pgOpen.skipped : null;
-  console.log(`  postgres  ${pgScratch ? `${redact(pgScratch.adminUrl)} (scratch databases ${pgScratch.prefix}_*, dropped at the end)` : `SKIPPED: ${pgSkipped}`}`);
-
+/** Sections 1–3: seed import, GET of the list beside bare Fastify, the workbench, the handler in process. */
+async function coreSections(pgSkipped: string | null): Promise<{ rows: string[][]; bareOk: LoadFigures }> {
   // 1. Seed import ------------------------------------------------------------------------------
   heading(`1. Seed import: importNotice(seed notice, ${int(SEED_BYTES.length)} bytes, publish) into a fresh database with the Jiaxing directory`);
   const imports: { label: string; s: Stats }[] = [];
@@ -587,9 +491,7 @@ async function main(): Promise<void> {
     }
   }
 
-  // Summary ------------------------------------------------------------------------------------
-  heading('Summary');
-  const rows: string[][] = [['measurement', 'figure', 'aim', '']];
+  const rows: string[][] = [];
   for (const { label, s } of imports) {
     rows.push([`seed import, ${label}`, `median ${ms(s.median)} (min ${ms(s.min)}, p95 ${ms(s.p95)})`, `< ${IMPORT_AIM_MS} ms`, metMark(s.median < IMPORT_AIM_MS)]);
   }
@@ -609,6 +511,46 @@ async function main(): Promise<void> {
   }
   rows.push([`office matrix (${wb.shape})`, `p50 ${matrix.p50} ms, p99 ${matrix.p99} ms (${int(matrix.rps)} req/s at ${CONNECTIONS} connections)`, `p99 < ${MATRIX_AIM_MS} ms`, metMark(matrix.p99 < MATRIX_AIM_MS)]);
   rows.push(['public progress page', `${int(publicPage.rps)} req/s, p99 ${publicPage.p99} ms = ${pct(publicPage.rps / bareOk.rps)} of bare`, `≥ ${pct(RATIO_AIM)} of bare`, metMark(publicPage.rps / bareOk.rps >= RATIO_AIM)]);
+  return { rows, bareOk };
+}
+
+async function main(): Promise<void> {
+  const cpus = os.cpus();
+  console.log('Gongkai 公开 — benchmark');
+  console.log(`  date      ${new Date().toISOString()}`);
+  console.log(`  code      ${gitDescription()}`);
+  console.log(`  node      ${process.version} (${process.platform}/${process.arch})`);
+  console.log(`  cpu       ${cpus[0]?.model.trim() ?? 'unknown'} × ${cpus.length}`);
+  console.log(`  memory    ${(os.totalmem() / 2 ** 30).toFixed(1)} GiB, load average ${os.loadavg().map((l) => l.toFixed(2)).join(' ')}`);
+  if (os.loadavg()[0]! > cpus.length * 0.5) {
+    console.log(`  WARNING   the machine is busy (load average ${os.loadavg()[0]!.toFixed(2)} on ${cpus.length} CPUs): figures will be low and noisy`);
+  }
+  console.log(`  settings  import: ${WARMUP_RUNS} warm-up + ${RUNS} runs; load: ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${DURATION} s${PROFILE ? '; CPU PROFILING ON (figures not comparable)' : ''}`);
+  console.log(`  sections  ${[...ARGS.sections].join(', ')}${ARGS.sections.has('search') ? ` (search: ${int(ARGS.search.docs)} documents, transactions of ${int(ARGS.search.batch)}, ${ARGS.search.engines.join(' + ')}${ARGS.search.optimize ? ', FTS5 optimize' : ''})` : ''}`);
+
+  const pgOpen = await openPg();
+  pgScratch = 'pg' in pgOpen ? pgOpen.pg : null;
+  const pgSkipped = 'skipped' in pgOpen ? pgOpen.skipped : null;
+  console.log(`  postgres  ${pgScratch ? `${redact(pgScratch.adminUrl)} (scratch databases ${pgScratch.prefix}_*, dropped at the end)` : `SKIPPED: ${pgSkipped}`}`);
+
+  let bareOk: LoadFigures | null = null;
+  const rows: string[][] = [['measurement', 'figure', 'aim', '']];
+  if (ARGS.sections.has('core')) {
+    const core = await coreSections(pgSkipped);
+    bareOk = core.bareOk;
+    rows.push(...core.rows);
+  }
+
+  // 4. Search ----------------------------------------------------------------------------------
+  if (ARGS.sections.has('search')) {
+    runSegmenterBench(5_000);
+    const engines = await benchSearch({ ...ARGS.search, pg: pgScratch, pgSkipped, tmpDir });
+    rows.push(...searchSummaryRows(engines));
+    const sqlite = engines.find((e) => e.engine.startsWith('SQLite'));
+    if (sqlite) rows.push(...await searchHttp(sqlite.databaseUrl, sqlite.docs, bareOk));
+  }
+
+  heading('Summary');
   table(rows);
   if (!pgScratch) console.log(`\n  PostgreSQL skipped: ${pgSkipped}`);
   console.log(`\n  load average at the end: ${os.loadavg().map((l) => l.toFixed(2)).join(' ')} (this run adds about 1-2)`);
@@ -616,7 +558,7 @@ async function main(): Promise<void> {
 }
 
 const watchdog = setTimeout(() => {
-  console.error(`\nbench: still running after ${WATCHDOG_MS / 60_000} minutes — stopping`);
+  console.error(`\nbench: still running after ${Math.round(WATCHDOG_MS / 60_000)} minutes — stopping`);
   void cleanup().finally(() => process.exit(1));
 }, WATCHDOG_MS);
 watchdog.unref();

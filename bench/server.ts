@@ -2,7 +2,7 @@
  * Child process of bench/run.ts: serves one app on 127.0.0.1 (a free port) so that the load
  * generator (autocannon, in the parent) and the server under test do not share one event loop.
  *
- *   parent → child  { kind: 'bare', body } | { kind: 'app', databaseUrl, dataDir }
+ *   parent → child  { kind: 'bare', body } | { kind: 'app', databaseUrl, dataDir, config? }
  *   child → parent  { type: 'ready', port } | { type: 'failed', error }
  *   parent → child  'cpu'     child → parent  { type: 'cpu', micros }   (CPU time used so far)
  *   parent → child  'close'   (the child closes its server and database, then exits)
@@ -11,9 +11,9 @@
  */
 import Fastify, { type FastifyInstance } from 'fastify';
 import { buildApp } from '../server/app.ts';
-import { loadConfig } from '../server/config/config.ts';
+import { loadConfig, type Config } from '../server/config/config.ts';
 
-export type ServerRequest = { kind: 'bare'; body: string } | { kind: 'app'; databaseUrl: string; dataDir: string };
+export type ServerRequest = { kind: 'bare'; body: string } | { kind: 'app'; databaseUrl: string; dataDir: string; config?: Partial<Config> };
 export type ServerMessage = { type: 'ready'; port: number } | { type: 'failed'; error: string } | { type: 'cpu'; micros: number };
 
 if (!process.send) {
@@ -38,7 +38,7 @@ async function start(request: ServerRequest): Promise<number> {
     // An empty environment: DATABASE_URL and friends of the calling shell must not leak in.
     const config = loadConfig({
       databaseUrl: request.databaseUrl, dataDir: request.dataDir, host: '127.0.0.1', port: 0,
-      logLevel: 'silent', demoData: false, jobIntervalSeconds: 0,
+      logLevel: 'silent', demoData: false, jobIntervalSeconds: 0, ...request.config,
     }, {});
     app = await buildApp(config);
   }

@@ -29,8 +29,13 @@ import { notificationsRoutes } from './modules/notifications/index.ts';
 import { remindersRoutes } from './modules/reminders/index.ts';
 import { requestsPages, requestsRoutes } from './modules/requests/index.ts';
 import { calendarRoutes, installCalendar } from './modules/calendar/index.ts';
+import { gazettePages, gazetteRoutes } from './modules/gazette/index.ts';
+import { interpretationsPages, interpretationsRoutes } from './modules/interpretations/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
+import { consultationsPages, consultationsRoutes } from './modules/consultations/index.ts';
 import { publicationsRoutes } from './modules/publications/index.ts';
+import { normativePages, normativeRoutes } from './modules/normative/index.ts';
+import { portalPages } from './modules/portal/index.ts';
 import { homePage } from './platform/home-page.ts';
 
 export interface BuildOptions {
@@ -98,8 +103,12 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     await api.register(remindersRoutes);
     await api.register(requestsRoutes);
     await api.register(calendarRoutes);
+    await api.register(gazetteRoutes);
+    await api.register(interpretationsRoutes);
     await api.register(searchRoutes);
+    await api.register(consultationsRoutes);
     await api.register(publicationsRoutes);
+    await api.register(normativeRoutes);
   }, { prefix: '/api/v1' });
 
   // The admin web workbench (React SPA built by Vite into admin/dist): static files, index.html fallback.
@@ -110,6 +119,12 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
 
   await app.register(progressPages);
   await app.register(requestsPages);
+  await app.register(normativePages);
+  await app.register(gazettePages);
+  await app.register(interpretationsPages);
+  await app.register(consultationsPages);
+
+  await app.register(portalPages);
 
   app.get('/', { schema: { hide: true } }, async (request, reply) => reply.type('text/html; charset=utf-8').send(await homePage(app.db, request.actor)));
 

@@ -20,8 +20,16 @@ describe.each(testDialects())('first start on %s', (dialect) => {
       expect(first.demo!.requests).toBe(7);
       // 主动公开: every unit's guide (68 + the office), the demo year's publications, rules, two drafts
       expect(first.demo!.publications).toBeGreaterThan(90);
-      const published = await tdb.db.selectFrom('publication').select(['state', 'publishedOn', 'indexNumber']).where('state', '=', 'published').execute();
-      expect(published.every((p) => p.publishedOn!.startsWith('2020-') && /\/2020-\d{5}$/.test(p.indexNumber!))).toBe(true);
+      const published = await tdb.db.selectFrom('publication').select(['state', 'publishedOn', 'indexNumber', 'kind']).where('state', '=', 'published').execute();
+      expect(published.filter((p) => p.kind !== 'normative').every((p) => p.publishedOn!.startsWith('2020-') && /\/2020-\d{5}$/.test(p.indexNumber!))).toBe(true);
+      // the normative demo documents are published on their own dates: 索引号 of that year
+      expect(published.filter((p) => p.kind === 'normative').every((p) => p.indexNumber!.includes(`/${p.publishedOn!.slice(0, 4)}-`))).toBe(true);
+      // 行政规范性文件: 2018–2020 and three recent ones registered; the 2020 cleanup closed with its valid list, this year's open
+      const register = await tdb.db.selectFrom('normativeDocument').select(['regNumber', 'validity']).orderBy('regNumber').execute();
+      expect(register).toHaveLength(15);
+      expect(register[0]).toEqual({ regNumber: 'JXGF-2018-0001', validity: 'repealed' });
+      const campaigns = await tdb.db.selectFrom('cleanupCampaign').select(['state', 'validListPublishedAt']).orderBy('id').execute();
+      expect(campaigns.map((c) => [c.state, !!c.validListPublishedAt])).toEqual([['closed', true], ['open', false]]);
       const searchable = await tdb.db.selectFrom('searchDocument').select((eb) => eb.fn.countAll<number>().as('n')).where('kind', 'in', ['publication', 'normative']).executeTakeFirstOrThrow();
       expect(Number(searchable.n)).toBe(published.length);
       expect(first.admin?.username).toBe('admin');

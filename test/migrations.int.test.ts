@@ -15,7 +15,7 @@ const TABLES = [
   'interpretation', 'list', 'list_section', 'normative_document', 'normative_relation', 'notice', 'notification',
   'number_sequence', 'progress_report', 'progress_revision', 'publication', 'publication_attachment', 'publication_catalogue',
   'publication_evidence', 'reminder', 'reply_template', 'report_attachment', 'reporting_period', 'request_document',
-  'request_event', 'search_document', 'search_document_node', 'session', 'setting', 'task', 'unit', 'unit_alias', 'unit_channel',
+  'request_event', 'search_document', 'session', 'setting', 'task', 'unit', 'unit_alias', 'unit_channel',
   'unit_group', 'unit_group_alias', 'unit_group_member', 'user',
 ];
 

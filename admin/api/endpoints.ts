@@ -7,6 +7,12 @@ import type {
   NotificationItem, Overview, Period, QueueItem, ReminderInput, Report, ReportingCycle, Role, SessionInfo, Task,
   TaskDetail, TaskPatch, Unit, UnitChannels, UnitChannelsInput, UnitGroup, UnitInput, User, FinalState, ReminderSettings,
   DisclosureRequestDetail, DisclosureRequestInput, DisclosureRequestItem, DisclosureRequestQuery, DisclosureRequestStats,
+  CatalogueKind, CatalogueNode, CatalogueTreeNode, Publication, PublicationInput, PublicationQuery, ReviewerCandidate,
+  CleanupCampaign, CleanupDecision, CleanupItem, NormativeDocument, NormativeDocumentDetail, NormativeQuery, NormativeSettings,
+  GazetteArticleDetail, GazetteArticleInput, GazetteIssue, GazetteIssueDetail,
+  Interpretation, InterpretationDetail, InterpretationInput, InterpretationQuery, LeadInterpreterStats, SearchHit,
+  ConsultationComment, ConsultationDetail, ConsultationFeedback, ConsultationInput, ConsultationSummary, DecisionItem, DecisionItemInput,
+  DecisionStage, DecisionYear,
 } from './types.ts';
 
 type Items<T> = { items: T[] };
@@ -137,3 +143,111 @@ export const disclosureRequests = {
   replyLetterUrl: (id: number) => apiUrl(`/disclosure-requests/${id}/reply-letter.docx`),
   documentUrl: (id: number, docId: number) => apiUrl(`/disclosure-requests/${id}/documents/${docId}`),
 };
+
+export const catalogue = {
+  /** unitId omitted: the government's own tree */
+  tree: (query: { unitId?: number; kind?: CatalogueKind }) => api.get<Items<CatalogueTreeNode>>('/catalogue', query),
+  create: (input: { unitId: number | null; kind: CatalogueKind; parentId: number | null; name: string; code?: string | null; pilotArea?: string | null; sortOrder?: number }) =>
+    api.post<CatalogueNode>('/catalogue-nodes', input),
+  update: (id: number, patch: { name?: string; code?: string | null; sortOrder?: number }) => api.patch<CatalogueNode>(`/catalogue-nodes/${id}`, patch),
+  remove: (id: number) => api.delete(`/catalogue-nodes/${id}`),
+};
+
+export const publications = {
+  list: (query: PublicationQuery) => api.get<{ items: Publication[]; total: number }>('/publications', query as Query),
+  get: (id: number) => api.get<Publication>(`/publications/${id}`),
+  create: (input: PublicationInput) => api.post<Publication>('/publications', input),
+  update: (id: number, patch: Partial<PublicationInput>) => api.patch<Publication>(`/publications/${id}`, patch),
+  remove: (id: number) => api.delete(`/publications/${id}`),
+  reviewerCandidates: (id: number) => api.get<Items<ReviewerCandidate>>(`/publications/${id}/reviewer-candidates`),
+  requestReview: (id: number, reviewerId: number) => api.post<Publication>(`/publications/${id}/review-requests`, { reviewerId }),
+  review: (id: number, decision: 'approve' | 'return', note?: string | null) => api.post<Publication>(`/publications/${id}/reviews`, note ? { decision, note } : { decision }),
+  withdraw: (id: number, reason: string) => api.post<Publication>(`/publications/${id}/withdrawal`, { reason }),
+  addAttachment: (id: number, file: File, onProgress?: (p: number) => void) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return upload<Publication>(`/publications/${id}/attachments`, form, { onProgress });
+  },
+  deleteAttachment: (id: number, attachmentId: number) => request<Publication>('DELETE', `/publications/${id}/attachments/${attachmentId}`),
+  attachmentUrl: (id: number, attachmentId: number) => apiUrl(`/publications/${id}/attachments/${attachmentId}`),
+  setEvidence: (id: number, assignmentIds: number[]) => api.put<Publication>(`/publications/${id}/evidence`, { assignmentIds }),
+};
+
+export const normative = {
+  list: (query: NormativeQuery) => api.get<{ items: NormativeDocument[]; total: number }>('/normative-documents', query as Query),
+  get: (id: number) => api.get<NormativeDocumentDetail>(`/normative-documents/${id}`),
+  update: (id: number, patch: { effectiveOn?: string; validUntil?: string; validityNote?: string | null }) => api.patch<NormativeDocumentDetail>(`/normative-documents/${id}`, patch),
+  relate: (id: number, targetId: number, kind: 'amends' | 'repeals') => api.post<NormativeDocumentDetail>(`/normative-documents/${id}/relations`, { targetId, kind }),
+  setValidity: (id: number, input: { validity: 'expired' | 'repealed'; note: string; changedOn?: string }) => api.post<NormativeDocumentDetail>(`/normative-documents/${id}/validity-changes`, input),
+  settings: () => api.get<NormativeSettings>('/settings/normative'),
+  setSettings: (s: Partial<Omit<NormativeSettings, 'example'>>) => api.put<NormativeSettings>('/settings/normative', s),
+};
+
+export const cleanupCampaigns = {
+  list: () => api.get<Items<CleanupCampaign>>('/cleanup-campaigns'),
+  get: (id: number) => api.get<CleanupCampaign>(`/cleanup-campaigns/${id}`),
+  open: (input: { title: string; year: number; dueOn: string }) => api.post<CleanupCampaign>('/cleanup-campaigns', input),
+  items: (id: number, query?: { unitId?: number; pending?: boolean; decision?: CleanupDecision }) => api.get<Items<CleanupItem>>(`/cleanup-campaigns/${id}/items`, query),
+  confirm: (id: number, documentId: number, decision: CleanupDecision, note?: string | null) =>
+    api.put<CleanupItem>(`/cleanup-campaigns/${id}/items/${documentId}`, { decision, note: note ?? null }),
+  close: (id: number, force = false) => api.post<CleanupCampaign>(`/cleanup-campaigns/${id}/closure`, { force }),
+};
+
+export const gazette = {
+  issues: (query?: { year?: number; state?: 'draft' | 'published' }) => api.get<Items<GazetteIssue>>('/gazette/issues', query),
+  issue: (id: number) => api.get<GazetteIssueDetail>(`/gazette/issues/${id}`),
+  createIssue: (input: { year: number; number: number; totalNumber?: number | null; publishedOn?: string | null }) => api.post<GazetteIssueDetail>('/gazette/issues', input),
+  updateIssue: (id: number, patch: { year?: number; number?: number; totalNumber?: number | null; publishedOn?: string | null }) => api.patch<GazetteIssueDetail>(`/gazette/issues/${id}`, patch),
+  deleteIssue: (id: number) => api.delete(`/gazette/issues/${id}`),
+  publish: (id: number, publishedOn?: string | null) => api.post<GazetteIssueDetail>(`/gazette/issues/${id}/publication`, publishedOn ? { publishedOn } : {}),
+  unpublish: (id: number) => request<GazetteIssueDetail>('DELETE', `/gazette/issues/${id}/publication`),
+  addArticle: (issueId: number, input: GazetteArticleInput) => api.post<GazetteArticleDetail>(`/gazette/issues/${issueId}/articles`, input),
+  article: (id: number) => api.get<GazetteArticleDetail>(`/gazette/articles/${id}`),
+  updateArticle: (id: number, patch: Partial<GazetteArticleInput>) => api.patch<GazetteArticleDetail>(`/gazette/articles/${id}`, patch),
+  deleteArticle: (id: number) => api.delete(`/gazette/articles/${id}`),
+};
+
+export const interpretations = {
+  list: (query: InterpretationQuery) => api.get<{ items: Interpretation[]; total: number }>('/interpretations', query as Query),
+  get: (id: number) => api.get<InterpretationDetail>(`/interpretations/${id}`),
+  create: (input: InterpretationInput) => api.post<InterpretationDetail>('/interpretations', input),
+  update: (id: number, patch: Partial<Omit<InterpretationInput, 'unitId'>>) => api.patch<InterpretationDetail>(`/interpretations/${id}`, patch),
+  remove: (id: number) => api.delete(`/interpretations/${id}`),
+  publish: (id: number, publishedOn?: string | null) => api.post<InterpretationDetail>(`/interpretations/${id}/publication`, publishedOn ? { publishedOn } : {}),
+  withdraw: (id: number, reason: string) => api.post<InterpretationDetail>(`/interpretations/${id}/withdrawal`, { reason }),
+  stats: (year?: number) => api.get<LeadInterpreterStats>('/interpretations/lead-interpreter-stats', { year }),
+};
+
+export const search = {
+  query: (query: { q: string; kind?: 'publication' | 'normative' | 'gazette' | 'interpretation'; unitId?: number; page?: number; pageSize?: number }) =>
+    api.get<{ total: number; items: SearchHit[] }>('/search', query),
+};
+
+export const decisionItems = {
+  list: (query?: { year?: number; unitId?: number; stage?: DecisionStage }) => api.get<Items<DecisionItem>>('/decision-items', query),
+  years: () => api.get<Items<DecisionYear>>('/decision-items/years'),
+  publishYear: (year: number) => api.post<DecisionYear>(`/decision-items/years/${year}/publication`),
+  unpublishYear: (year: number) => request<DecisionYear>('DELETE', `/decision-items/years/${year}/publication`),
+  create: (input: DecisionItemInput) => api.post<DecisionItem>('/decision-items', input),
+  get: (id: number) => api.get<DecisionItem>(`/decision-items/${id}`),
+  update: (id: number, patch: Partial<Omit<DecisionItemInput, 'stage'>>) => api.patch<DecisionItem>(`/decision-items/${id}`, patch),
+  remove: (id: number) => api.delete(`/decision-items/${id}`),
+  moveStage: (id: number, stage: DecisionStage, note?: string | null) => api.put<DecisionItem>(`/decision-items/${id}/stage`, { stage, note: note ?? null }),
+};
+
+export const consultations = {
+  list: (query?: { state?: string; unitId?: number; decisionItemId?: number }) => api.get<Items<ConsultationSummary>>('/consultations', query),
+  get: (id: number) => api.get<ConsultationDetail>(`/consultations/${id}`),
+  create: (input: ConsultationInput) => api.post<ConsultationDetail>('/consultations', input),
+  update: (id: number, patch: Partial<Omit<ConsultationInput, 'unitId'>>) => api.patch<ConsultationDetail>(`/consultations/${id}`, patch),
+  remove: (id: number) => api.delete(`/consultations/${id}`),
+  publish: (id: number) => api.post<ConsultationDetail>(`/consultations/${id}/publication`),
+  comments: (id: number, moderation?: string) => api.get<{ view: string; items: ConsultationComment[] }>(`/consultations/${id}/comments`, { moderation }),
+  moderate: (id: number, commentId: number, decision: 'approved' | 'rejected', note?: string | null) =>
+    api.put<ConsultationComment>(`/consultations/${id}/comments/${commentId}/moderation`, { decision, note: note ?? null }),
+  dispose: (id: number, commentId: number, disposition: 'adopted' | 'partlyAdopted' | 'notAdopted', reason?: string | null) =>
+    api.put<ConsultationComment>(`/consultations/${id}/comments/${commentId}/disposition`, { disposition, reason: reason ?? null }),
+  feedback: (id: number) => api.get<ConsultationFeedback>(`/consultations/${id}/feedback`),
+  publishFeedback: (id: number, introduction?: string | null) => api.post<ConsultationDetail>(`/consultations/${id}/feedback`, { introduction: introduction ?? null }),
+};
+

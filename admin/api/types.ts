@@ -292,6 +292,17 @@ export interface AssignmentDetail {
   reports: Report[];
   /** user ids allowed to review this assignment's reports */
   reviewers?: number[];
+  /** publications the unit tagged as evidence of this assignment (url: the portal page when published, else the workbench) */
+  publications?: AssignmentPublication[];
+}
+
+export interface AssignmentPublication {
+  id: number;
+  title: string;
+  state: string;
+  publishedOn: string | null;
+  indexNumber: string | null;
+  url: string;
 }
 
 export interface QueueItem extends Report {
@@ -469,4 +480,457 @@ export interface DisclosureRequestStats {
   carriedForward: KindCounts;
   byChannel: Record<string, number>;
   appeals: Record<string, number[]>;
+}
+
+// ---- 主动公开 (publications) and the catalogue trees ----
+
+export type PlatformColumn = 'guide' | 'rules' | 'statutory' | 'annualReport';
+export type PublicationKind = 'general' | 'normative' | 'policy';
+export type PublicationState = 'draft' | 'inReview' | 'published' | 'withdrawn';
+export type Timeliness = 'onTime' | 'late' | 'due' | 'overdue';
+export type CatalogueKind = 'basic' | 'standard';
+
+export interface Publication {
+  id: number;
+  unitId: number;
+  unitName: string;
+  platformColumn: PlatformColumn | string;
+  kind: PublicationKind | string;
+  indexNumber: string | null;
+  title: string;
+  publisher: string;
+  docNumber: string | null;
+  topic: string | null;
+  writtenOn: string | null;
+  madeOn: string | null;
+  /** 应公开截止日: madeOn + 20 working days (《条例》第二十六条) */
+  publishDueOn: string | null;
+  publishedOn: string | null;
+  timeliness: Timeliness | null;
+  state: PublicationState | string;
+  /** sanitised by the server */
+  bodyHtml: string;
+  reviewerId: number | null;
+  reviewerName: string | null;
+  reviewNote: string | null;
+  reviewedAt: string | null;
+  withdrawnReason: string | null;
+  withdrawnAt: string | null;
+  createdBy: number | null;
+  createdAt: string;
+  updatedAt: string;
+  nodes: { id: number; name: string }[];
+  attachments: { id: number; fileName: string; mimeType: string; size: number; url: string }[];
+  evidenceAssignmentIds: number[];
+}
+
+export interface PublicationInput {
+  unitId?: number;
+  platformColumn: PlatformColumn;
+  kind: PublicationKind;
+  title: string;
+  publisher?: string | null;
+  docNumber?: string | null;
+  topic?: string | null;
+  writtenOn?: string | null;
+  madeOn?: string | null;
+  body?: string;
+  nodeIds?: number[];
+}
+
+export interface PublicationQuery {
+  unitId?: number;
+  state?: PublicationState;
+  column?: PlatformColumn;
+  kind?: PublicationKind;
+  nodeId?: number;
+  year?: number;
+  q?: string;
+  late?: boolean;
+  reviewing?: boolean;
+  assignmentId?: number;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface ReviewerCandidate {
+  id: number;
+  displayName: string;
+  role: Role | string;
+  unitId: number;
+}
+
+export interface CatalogueTreeNode {
+  id: number;
+  name: string;
+  code: string | null;
+  pilotArea: string | null;
+  sortOrder: number;
+  children: CatalogueTreeNode[];
+}
+
+export interface CatalogueNode {
+  id: number;
+  unitId: number | null;
+  kind: CatalogueKind | string;
+  parentId: number | null;
+  name: string;
+  code: string | null;
+  pilotArea: string | null;
+  sortOrder: number;
+}
+
+// ---- 规范性文件 (the normative register) and 清理 (cleanup campaigns) ----
+
+export type Validity = 'valid' | 'expired' | 'repealed' | 'amended';
+export type CleanupDecision = 'keep' | 'amend' | 'repeal' | 'expire';
+
+export interface NormativeDocument {
+  /** the publication's id */
+  id: number;
+  regNumber: string;
+  unitId: number;
+  unitName: string;
+  title: string;
+  docNumber: string | null;
+  publisher: string;
+  indexNumber: string | null;
+  publishedOn: string | null;
+  publicationState: string;
+  effectiveOn: string | null;
+  validUntil: string | null;
+  validity: Validity;
+  validityLabel: string;
+  validityChangedOn: string | null;
+  validityNote: string | null;
+  expiryAlertedAt: string | null;
+  registeredAt: string;
+  url: string;
+}
+
+export interface NormativeRef {
+  id: number;
+  regNumber: string;
+  title: string;
+  docNumber: string | null;
+  publishedOn: string | null;
+  effectiveOn: string | null;
+  publicationState: string;
+  url: string;
+}
+
+export interface NormativeDocumentDetail extends NormativeDocument {
+  amends: NormativeRef[];
+  repeals: NormativeRef[];
+  amendedBy: NormativeRef[];
+  repealedBy: NormativeRef[];
+}
+
+export interface NormativeQuery {
+  unitId?: number;
+  validity?: Validity;
+  inForce?: boolean;
+  year?: number;
+  q?: string;
+  page?: number;
+  pageSize?: number;
+}
+
+export interface NormativeSettings {
+  regNumberPattern: string;
+  validityYears: number;
+  alertDaysBefore: number;
+  example: string;
+}
+
+export interface CleanupUnitProgress {
+  unitId: number;
+  unitName: string;
+  total: number;
+  confirmed: number;
+  decisions: Record<CleanupDecision, number>;
+}
+
+export interface CleanupCampaign {
+  id: number;
+  title: string;
+  year: number;
+  state: 'open' | 'closed';
+  dueOn: string | null;
+  openedAt: string;
+  closedAt: string | null;
+  validListPublishedAt: string | null;
+  total: number;
+  confirmed: number;
+  units: CleanupUnitProgress[];
+}
+
+export interface CleanupItem {
+  campaignId: number;
+  documentId: number;
+  unitId: number;
+  unitName: string;
+  regNumber: string;
+  title: string;
+  docNumber: string | null;
+  publishedOn: string | null;
+  validity: string;
+  validityLabel: string;
+  validUntil: string | null;
+  decision: CleanupDecision | null;
+  decisionLabel: string | null;
+  note: string | null;
+  confirmedBy: number | null;
+  confirmedByName: string | null;
+  confirmedAt: string | null;
+}
+
+// ---- 政府公报 (the gazette) ----
+
+export interface GazetteIssue {
+  id: number;
+  year: number;
+  number: number;
+  totalNumber: number | null;
+  /** 2020年第3期（总第315期） */
+  label: string;
+  publishedOn: string | null;
+  state: 'draft' | 'published' | string;
+  stateLabel: string;
+  articleCount: number;
+  url: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface GazetteArticle {
+  id: number;
+  issueId: number;
+  year: number;
+  number: number;
+  issueLabel: string;
+  seq: number;
+  title: string;
+  docNumber: string | null;
+  issuingBody: string;
+  unitId: number | null;
+  category: string;
+  topic: string | null;
+  publicationId: number | null;
+  publishedOn: string | null;
+  url: string;
+}
+
+export interface GazetteArticleDetail extends GazetteArticle {
+  issueState: string;
+  bodyText: string;
+  createdAt: string;
+}
+
+export interface GazetteIssueDetail extends GazetteIssue {
+  articles: GazetteArticle[];
+}
+
+export interface GazetteArticleInput {
+  seq?: number;
+  title: string;
+  docNumber?: string | null;
+  issuingBody: string;
+  unitId?: number | null;
+  category: string;
+  topic?: string | null;
+  bodyText?: string;
+  publicationId?: number | null;
+}
+
+// ---- 政策解读 (interpretations) ----
+
+export type InterpretationForm = 'text' | 'graphic' | 'qa' | 'media';
+
+export interface Interpretation {
+  id: number;
+  unitId: number;
+  unitName: string;
+  publicationId: number;
+  /** the policy interpreted, when published */
+  publication: { id: number; title: string; docNumber: string | null; publishedOn: string | null; url: string } | null;
+  title: string;
+  form: InterpretationForm | string;
+  formLabel: string;
+  mediaUrl: string | null;
+  interpreterName: string;
+  interpreterTitle: string | null;
+  /** by the unit's head (第一解读人) */
+  byUnitHead: boolean;
+  publishedOn: string | null;
+  state: 'draft' | 'published' | 'withdrawn' | string;
+  stateLabel: string;
+  url: string;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InterpretationDetail extends Interpretation {
+  /** sanitised by the server */
+  bodyHtml: string;
+  bodyText: string;
+  withdrawnReason: string | null;
+}
+
+export interface InterpretationInput {
+  unitId?: number;
+  publicationId: number;
+  title: string;
+  form: InterpretationForm;
+  body?: string;
+  mediaUrl?: string | null;
+  interpreterName: string;
+  interpreterTitle?: string | null;
+  byUnitHead?: boolean;
+}
+
+export interface InterpretationQuery {
+  unitId?: number;
+  form?: InterpretationForm;
+  year?: number;
+  state?: 'draft' | 'published' | 'withdrawn';
+  publicationId?: number;
+  byUnitHead?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+export interface LeadInterpreterStats {
+  year: number;
+  target: number;
+  metUnits: number;
+  items: { unitId: number; unitName: string; count: number; met: boolean }[];
+}
+
+export interface SearchHit {
+  kind: string;
+  refId: number;
+  unitId: number | null;
+  year: number | null;
+  validity: string | null;
+  docNumber: string | null;
+  title: string;
+  url: string;
+  publishedOn: string | null;
+  titleHtml: string;
+  snippetHtml: string;
+}
+
+// ---- 决策与征集 (decision catalogue, consultations) ----
+
+export type DecisionStage = 'consultation' | 'deliberation' | 'publication' | 'implementation' | 'evaluation';
+
+export interface DecisionItem {
+  id: number;
+  year: number;
+  seq: number;
+  title: string;
+  unitId: number;
+  unitName: string;
+  basis: string | null;
+  plannedBy: string | null;
+  stage: DecisionStage | string;
+  stageLabel: string;
+  published: boolean;
+  consultations: { id: number; title: string; state: string; stateLabel: string }[];
+  /** the stages the current user may move this item to */
+  allowedStages: string[];
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface DecisionYear {
+  year: number;
+  items: number;
+  publishedItems: number;
+  published: boolean;
+}
+
+export interface DecisionItemInput {
+  year: number;
+  seq?: number;
+  unitId: number;
+  title: string;
+  basis?: string | null;
+  plannedBy?: string | null;
+  stage?: DecisionStage;
+}
+
+export interface CommentCounts {
+  received: number;
+  pending: number;
+  approved: number;
+  rejected: number;
+  adopted: number;
+  partlyAdopted: number;
+  notAdopted: number;
+  undisposed: number;
+}
+
+export type ConsultationAction = 'edit' | 'publish' | 'delete' | 'moderate' | 'dispose' | 'publishFeedback';
+
+export interface ConsultationSummary {
+  id: number;
+  title: string;
+  unitId: number;
+  unitName: string;
+  decisionItem: { id: number; year: number; seq: number; title: string } | null;
+  opensOn: string;
+  closesOn: string;
+  periodDays: number;
+  state: 'draft' | 'open' | 'closed' | 'reported' | string;
+  stateLabel: string;
+  acceptingComments: boolean;
+  daysLeft: number | null;
+  feedbackPublishedAt: string | null;
+  counts: CommentCounts | null;
+}
+
+export interface ConsultationDetail extends ConsultationSummary {
+  /** sanitised by the server */
+  draftHtml: string;
+  explanation: string | null;
+  feedbackHtml: string | null;
+  createdAt: string;
+  updatedAt: string;
+  allowedActions: ConsultationAction[];
+}
+
+export interface ConsultationInput {
+  unitId?: number;
+  title: string;
+  draftHtml?: string;
+  explanation?: string | null;
+  decisionItemId?: number | null;
+  opensOn?: string;
+  closesOn?: string;
+}
+
+export interface ConsultationComment {
+  id: number;
+  text: string;
+  receivedOn: string;
+  moderation: 'pending' | 'approved' | 'rejected' | string;
+  moderationLabel: string;
+  moderationNote: string | null;
+  disposition: 'adopted' | 'partlyAdopted' | 'notAdopted' | null | string;
+  dispositionLabel: string | null;
+  dispositionReason: string | null;
+  /** only for the unit and the office */
+  authorName: string | null;
+  contact: string | null;
+}
+
+export interface ConsultationFeedback {
+  published: boolean;
+  publishedAt: string | null;
+  /** server-rendered */
+  html: string;
+  /** error codes of what still blocks publishing */
+  missing: string[];
 }

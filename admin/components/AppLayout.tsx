@@ -7,7 +7,7 @@ import { Link, Outlet, useLocation, useNavigate } from 'react-router';
 import { Dropdown, Layout, Menu, Spin } from 'antd';
 import { DownOutlined, UserOutlined } from '@ant-design/icons';
 import { t } from '../i18n/index.ts';
-import { navFor } from './navigation.ts';
+import { NAV_GROUPS, navFor, type NavItem } from './navigation.ts';
 import { NotificationBell } from './NotificationBell.tsx';
 import { useSession, useUser } from './session.tsx';
 
@@ -17,7 +17,8 @@ export function AppLayout() {
   const location = useLocation();
   const navigate = useNavigate();
   const items = navFor(user.role);
-  const selected = items.find((i) => location.pathname.startsWith(i.path))?.key;
+  const selected = items.find((i) => location.pathname === i.path || location.pathname.startsWith(`${i.path}/`))?.key;
+  const menuItems = menuOf(items);
 
   return (
     <Layout style={{ minHeight: '100vh' }}>
@@ -31,7 +32,7 @@ export function AppLayout() {
             theme="dark"
             mode="horizontal"
             selectedKeys={selected ? [selected] : []}
-            items={items.map((i) => ({ key: i.key, label: <Link to={i.path}>{i.label}</Link> }))}
+            items={menuItems}
             style={{ minWidth: 0, background: 'transparent' }}
           />
         </nav>
@@ -62,6 +63,27 @@ export function AppLayout() {
       </Layout.Content>
     </Layout>
   );
+}
+
+/** The menu: screens in order; a group's screens under one submenu, where its first screen is. */
+function menuOf(items: NavItem[]) {
+  const out: ({ key: string; label: ReactNode; children?: { key: string; label: ReactNode }[] })[] = [];
+  const groups = new Map<string, { key: string; label: ReactNode }[]>();
+  for (const i of items) {
+    const entry = { key: i.key, label: <Link to={i.path}>{i.label}</Link> };
+    if (!i.group) {
+      out.push(entry);
+      continue;
+    }
+    let children = groups.get(i.group);
+    if (!children) {
+      children = [];
+      groups.set(i.group, children);
+      out.push({ key: `group:${i.group}`, label: NAV_GROUPS[i.group], children });
+    }
+    children.push(entry);
+  }
+  return out;
 }
 
 export function Centered({ children }: { children: ReactNode }) {

@@ -3,10 +3,11 @@
  * of all report versions with their reviews.
  */
 import { useEffect, useState } from 'react';
-import { Alert, App, Descriptions, Divider, Drawer, Select, Skeleton, Space, Table, Typography } from 'antd';
+import { Link } from 'react-router';
+import { Alert, App, Descriptions, Divider, Drawer, List, Select, Skeleton, Space, Table, Typography } from 'antd';
 import { errorMessage } from '../api/client.ts';
 import { assignments as api } from '../api/endpoints.ts';
-import type { AssignmentDetail, FinalState, Period, ReportStatus } from '../api/types.ts';
+import type { AssignmentDetail, AssignmentPublication, FinalState, Period, ReportStatus } from '../api/types.ts';
 import { t } from '../i18n/index.ts';
 import { formatDate } from './format.ts';
 import { ReportForm } from './ReportForm.tsx';
@@ -135,6 +136,13 @@ export function AssignmentDrawer({ assignmentId, periodId, onClose, onChanged }:
             </>
           )}
           {canReport && status === 'accepted' && <Alert style={{ marginTop: 16 }} type="success" showIcon title={t.reportForm.accepted} />}
+          {!!d.publications?.length && (
+            <>
+              <Divider titlePlacement="start">{t.assignment.publications}</Divider>
+              <div className="gk-muted" style={{ fontSize: 12 }}>{t.assignment.publicationsHint}</div>
+              <EvidencePublications items={d.publications} />
+            </>
+          )}
           <Divider titlePlacement="start">{t.assignment.history}</Divider>
           <ReportHistory
             reports={d.reports}
@@ -148,5 +156,33 @@ export function AssignmentDrawer({ assignmentId, periodId, onClose, onChanged }:
         </>
       )}
     </Drawer>
+  );
+}
+
+/** Publications the unit tagged as evidence of the assignment: the portal page when published, else the workbench's. */
+function EvidencePublications({ items }: { items: AssignmentPublication[] }) {
+  return (
+    <List
+      size="small"
+      className="gk-evidence-publications"
+      dataSource={items}
+      renderItem={(p) => {
+        const inWorkbench = p.url.startsWith('/admin/');
+        return (
+          <List.Item>
+            <span style={{ minWidth: 0 }}>
+              {inWorkbench
+                ? <Link to={p.url.slice('/admin'.length)}>{p.title}</Link>
+                : <a href={p.url} target="_blank" rel="noopener">{p.title}</a>}
+              <div className="gk-muted" style={{ fontSize: 12 }}>
+                {t.publications.states[p.state] ?? p.state}
+                {p.indexNumber && ` · ${t.publications.indexNumber} ${p.indexNumber}`}
+                {p.publishedOn && ` · ${formatDate(p.publishedOn)}`}
+              </div>
+            </span>
+          </List.Item>
+        );
+      }}
+    />
   );
 }

@@ -9,13 +9,25 @@ export interface NavItem {
   path: string;
   label: string;
   roles: Role[];
+  /** shown inside a menu group (主动公开) */
+  group?: 'disclosure';
 }
+
+export const NAV_GROUPS: Record<NonNullable<NavItem['group']>, string> = {
+  disclosure: t.nav.disclosure,
+};
 
 export const NAV: NavItem[] = [
   { key: 'overview', path: '/overview', label: t.nav.overview, roles: ['office', 'observer'] },
   { key: 'tasks', path: '/tasks', label: t.nav.myTasks, roles: ['office', 'unitAdmin', 'unitStaff'] },
   { key: 'review', path: '/reviews', label: t.nav.leadReview, roles: ['office', 'unitAdmin', 'unitStaff'] },
   { key: 'requests', path: '/requests', label: t.nav.requests, roles: ['office', 'unitAdmin', 'unitStaff', 'observer'] },
+  { key: 'publications', path: '/publications', label: t.nav.publications, roles: ['office', 'unitAdmin', 'unitStaff', 'observer'], group: 'disclosure' },
+  { key: 'normative', path: '/normative', label: t.nav.normative, roles: ['office', 'unitAdmin', 'unitStaff', 'observer'], group: 'disclosure' },
+  { key: 'interpretations', path: '/interpretations', label: t.nav.interpretations, roles: ['office', 'unitAdmin', 'unitStaff', 'observer'], group: 'disclosure' },
+  { key: 'consultations', path: '/consultations', label: t.nav.consultations, roles: ['office', 'unitAdmin', 'unitStaff', 'observer'], group: 'disclosure' },
+  { key: 'gazette', path: '/gazette', label: t.nav.gazette, roles: ['office', 'observer'], group: 'disclosure' },
+  { key: 'catalogue', path: '/catalogue', label: t.nav.catalogue, roles: ['office'], group: 'disclosure' },
   { key: 'import', path: '/import', label: t.nav.import, roles: ['office'] },
   { key: 'units', path: '/units', label: t.nav.units, roles: ['office', 'observer'] },
   { key: 'users', path: '/users', label: t.nav.users, roles: ['office', 'unitAdmin'] },

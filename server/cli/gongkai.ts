@@ -14,9 +14,9 @@ import { ROLES } from '../platform/actor.ts';
 import { exportDirectoryCsv, importDirectoryCsv, listUnits, loadResolver } from '../modules/directory/index.ts';
 import { createUser } from '../modules/identity/index.ts';
 import { exportListXlsx, importNotice, listLists, readNotice, LIST_KINDS, type ListKind } from '../modules/lists/index.ts';
-import { startServer } from '../main.ts';
 import { registerDeadlineCommand } from './deadline-command.ts';
 import { registerCalendarCommand } from './calendar-command.ts';
+import { registerAnnualReportCommand } from './annual-report-command.ts';
 
 const actor = systemActor('cli');
 
@@ -41,7 +41,7 @@ program.name('gongkai').description('公开 Gongkai — 政务公开工作平台
 program.command('serve').description('启动平台（首次启动导入演示数据并创建管理员）')
   .option('-p, --port <port>', '端口（默认 3000 或 PORT）')
   .action(async (o: { port?: string }) => {
-    await startServer(o.port ? { port: Number(o.port) } : {});
+    await (await import('../main.ts')).startServer(o.port ? { port: Number(o.port) } : {});
   });
 
 program.command('migrate').description('执行数据库迁移（到最新；--down 回退一步）')
@@ -155,6 +155,7 @@ program.command('export').description('按通知原格式导出清单为 .xlsx')
 
 registerDeadlineCommand(program);
 registerCalendarCommand(program);
+registerAnnualReportCommand(program);
 
 try {
   await program.parseAsync(process.argv);

@@ -20,6 +20,8 @@ export const ConfigSchema = Type.Object({
   sessionHours: Type.Integer({ minimum: 1 }),
   /** Login and password-change attempts allowed per client address per minute */
   loginAttemptsPerMinute: Type.Integer({ minimum: 1 }),
+  /** Searches (GET /api/v1/search) allowed per client address per minute */
+  searchRequestsPerMinute: Type.Integer({ minimum: 1 }),
   /** Largest upload accepted, in bytes */
   maxUploadBytes: Type.Integer({ minimum: 1024 }),
   /** Import the demo data (seed notice, Jiaxing directory) on the first start of an empty database */
@@ -56,6 +58,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     secureCookies: env.GONGKAI_INSECURE_COOKIES !== '1',
     sessionHours: Number(env.GONGKAI_SESSION_HOURS ?? 12),
     loginAttemptsPerMinute: Number(env.GONGKAI_LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
+    searchRequestsPerMinute: Number(env.GONGKAI_SEARCH_REQUESTS_PER_MINUTE ?? 600),
     maxUploadBytes: Number(env.GONGKAI_MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),
     demoData: env.GONGKAI_DEMO_DATA !== '0',
     smtpUrl: env.GONGKAI_SMTP_URL || null,

@@ -616,11 +616,6 @@ export interface SearchDocumentTable {
   bodyText: Generated<string>;
 }
 
-export interface SearchDocumentNodeTable {
-  documentId: number;
-  nodeId: number;
-}
-
 export interface Database {
   unit: UnitTable;
   unitAlias: UnitAliasTable;
@@ -668,7 +663,6 @@ export interface Database {
   consultation: ConsultationTable;
   consultationComment: ConsultationCommentTable;
   searchDocument: SearchDocumentTable;
-  searchDocumentNode: SearchDocumentNodeTable;
 }
 
 export type Unit = Selectable<UnitTable>;

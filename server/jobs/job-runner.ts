@@ -1,6 +1,6 @@
 /**
  * Background jobs inside the server process: ReminderScanJob (creates due-soon and overdue
- * reminders) and DeliverNotificationsJob (sends e-mail and webhook deliveries). Every
+ * reminders), the normative register's scan (expiry, alerts before it) and DeliverNotificationsJob (sends e-mail and webhook deliveries). Every
  * `jobIntervalSeconds`; one run at a time per process; several processes on one database are safe
  * because reminders are unique by key and each delivery is claimed by one worker
  * (docs/adr/0005-jobs-in-process-outbox.md).
@@ -9,6 +9,7 @@ import { randomUUID } from 'node:crypto';
 import type { FastifyInstance } from 'fastify';
 import { deliverPending, postWebhook, setChannelAvailability, smtpTransport, type Transports } from '../modules/notifications/index.ts';
 import { scanReminders } from '../modules/reminders/index.ts';
+import { scanNormativeDocuments } from '../modules/normative/index.ts';
 import { installCalendar } from '../modules/calendar/index.ts';
 
 export interface JobRunner {
@@ -32,8 +33,11 @@ export function startJobs(app: FastifyInstance, transports: Transports = transpo
       try {
         await installCalendar(app.db); // picks up a year another process loaded
         const { created } = await scanReminders(app.db, app.log);
+        const normative = await scanNormativeDocuments(app.db); // 行政规范性文件: expiry and alerts before it
         const { sent, failed } = await deliverPending(app.db, transports, worker);
-        if (created || sent || failed) app.log.info({ module: 'jobs', reminders: created, sent, failed }, 'jobs ran');
+        if (created || sent || failed || normative.expired || normative.alerted) {
+          app.log.info({ module: 'jobs', reminders: created, normativeExpired: normative.expired, normativeAlerts: normative.alerted, sent, failed }, 'jobs ran');
+        }
         return { reminders: created, sent, failed };
       } finally {
         running = null;

@@ -33,8 +33,21 @@ function validationMessage(err: FastifyError): { message: string; details: unkno
  * Installs the error and not-found handlers. `spaIndex`: the single-page app's index.html, served for
  * unknown GET paths under `spaPrefix` (client-side routes).
  */
+/** True when a parsed query or body holds a NUL character anywhere (PostgreSQL refuses it in text). */
+function hasNul(value: unknown, depth = 0): boolean {
+  if (typeof value === 'string') return value.includes('\u0000');
+  if (depth > 20 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return false;
+  return Object.entries(value as Record<string, unknown>).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
+}
+
 export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?: string | null; spaPrefix?: string } = {}): void {
   const spaHtml = options.spaIndex ? fs.readFileSync(options.spaIndex) : null;
+  // Text with a NUL character is refused up front, the same on both engines.
+  app.addHook('preValidation', async (request) => {
+    if (hasNul(request.query) || hasNul(request.params) || hasNul(request.body)) {
+      throw new AppError('INPUT_NUL_CHARACTER', '输入中含有不允许的空字符（\\0），请删除后重试', 400);
+    }
+  });
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
     if (err instanceof AppError) {
       if (err.statusCode >= 500) request.log.error({ err }, 'application error');

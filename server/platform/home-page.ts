@@ -21,6 +21,6 @@ ${lists.length ? html`<table><thead><tr><th>清单</th><th>年度</th><th>任务
 ${lists.map((l) => html`<tr><td><a href="/api/v1/lists/${l.id}">${l.title}</a></td><td>${l.year}</td><td>${l.taskCount}</td><td>${(l.publishedAt ?? '').slice(0, 10)}</td></tr>`)}
 </tbody></table>` : html`<p>暂无已发布的清单。</p>`}
 <h2>接口</h2>
-<p><a href="/progress">重点工作落实情况（公众）</a> · <a href="/apply">申请政府信息公开</a> · <a href="/track">申请进度查询</a> · <a href="/admin/">工作台（登录）</a> · <a href="/api/docs">API 文档（OpenAPI）</a> · <a href="/api/health">运行状态</a></p>
+<p><a href="/portal">政府信息公开平台（公众）</a> · <a href="/progress">重点工作落实情况（公众）</a> · <a href="/apply">申请政府信息公开</a> · <a href="/track">申请进度查询</a> · <a href="/admin/">工作台（登录）</a> · <a href="/api/docs">API 文档（OpenAPI）</a> · <a href="/api/health">运行状态</a></p>
 </body></html>`.html;
 }

@@ -25,7 +25,8 @@ export const errorResponses = {
   429: ErrorBody,
 } as const;
 
-export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1 }) });
+/** Record ids: positive 32-bit integers (PostgreSQL's integer), so a huge id is a 400, not a database error. */
+export const IdParams = Type.Object({ id: Type.Integer({ minimum: 1, maximum: 2147483647 }) });
 export type IdParams = Static<typeof IdParams>;
 
 export const Paging = {

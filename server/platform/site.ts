@@ -32,14 +32,17 @@ footer{max-width:60rem;margin:2rem auto;padding:1rem;color:#4a4a4a;font-size:.9r
 @media (max-width:600px){main{padding:.6rem}h1{font-size:1.25rem}}
 `;
 
-/** A complete page: language, title, skip link, header, main, footer. */
-export function page(title: string, body: SafeHtml): string {
+/**
+ * A complete page: language, title, skip link, header, main, footer. `opts.nav` replaces the
+ * header's navigation (a section's own menus), `opts.head` adds to <head> (a stylesheet, feed links).
+ */
+export function page(title: string, body: SafeHtml, opts: { nav?: SafeHtml; head?: SafeHtml } = {}): string {
   return html`<!doctype html>
 <html lang="zh-CN">
 <head><meta charset="utf-8"><meta name="viewport" content="width=device-width, initial-scale=1">
-<title>${title} · 政务公开</title><link rel="stylesheet" href="/assets/site.css"></head>
+<title>${title} · 政务公开</title><link rel="stylesheet" href="/assets/site.css">${opts.head ?? ''}</head>
 <body><a class="skip" href="#main">跳到正文</a>
-<header class="site"><nav aria-label="网站导航"><a href="/progress">政务公开 · 重点工作落实情况</a> <span aria-hidden="true">|</span> <a href="/apply">申请公开</a> <span aria-hidden="true">|</span> <a href="/track">进度查询</a></nav></header>
+<header class="site">${opts.nav ?? html`<nav aria-label="网站导航"><a href="/progress">政务公开 · 重点工作落实情况</a> <span aria-hidden="true">|</span> <a href="/apply">申请公开</a> <span aria-hidden="true">|</span> <a href="/track">进度查询</a></nav>`}</header>
 <main id="main">${body}</main>
 <footer>本页面由政务公开工作平台生成，仅展示已审核公开的信息。</footer>
 </body></html>`.html;

@@ -215,7 +215,7 @@ describe.each(testDialects())('access control on %s', (dialect) => {
         }
       }
       expect(failures).toEqual([]);
-    });
+    }, 120_000); // every route of every module for one role: a long walk, on PostgreSQL above the default 30 s
   }
 
   it('refuses a state change made with the session cookie but without the CSRF token', async () => {

@@ -27,6 +27,18 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
 
   const upload = (name: string, content: Buffer | string) => t.as(office, { method: 'POST', url: '/api/v1/imports', ...multipart(name, content) });
 
+  it('refuses ids beyond 32 bits and text with a NUL character with a 400, on both engines', async () => {
+    const huge = await t.app.inject({ method: 'GET', url: '/api/v1/lists/99999999999' });
+    expect(huge.statusCode).toBe(400);
+    expect(huge.json().error.code).toBe('VALIDATION_FAILED');
+    const nulQuery = await t.app.inject({ method: 'GET', url: '/api/v1/units?q=a%00b' });
+    expect(nulQuery.statusCode).toBe(400);
+    expect(nulQuery.json().error.code).toBe('INPUT_NUL_CHARACTER');
+    const nulBody = await t.app.inject({ method: 'POST', url: '/api/v1/disclosure-requests/tracking', payload: { regNumber: 'x\u0000y', contact: '1' } });
+    expect(nulBody.statusCode).toBe(400);
+    expect(nulBody.json().error.code).toBe('INPUT_NUL_CHARACTER');
+  });
+
   it('refuses a file with no recognisable list', async () => {
     const before = await counts(t);
     const res = await upload('会议纪要.txt', '关于召开会议的通知\n\n各单位：\n定于下周一召开会议，请准时参加。\n\n嘉兴市人民政府办公室\n2020年7月2日\n');

@@ -301,20 +301,16 @@ export async function up(db: Db): Promise<void> {
     .execute();
   await db.schema.createIndex('search_document_doc_number_idx').on('search_document').column('doc_number_key').execute();
 
-  // the catalogue nodes (with their ancestors) a searchable record is filed under
-  await db.schema
-    .createTable('search_document_node')
-    .addColumn('document_id', 'integer', (c) => c.notNull().references('search_document.id').onDelete('cascade'))
-    .addColumn('node_id', 'integer', (c) => c.notNull())
-    .addPrimaryKeyConstraint('search_document_node_pk', ['node_id', 'document_id'])
-    .execute();
-
+  // The engine's index over pre-segmented text (tokens separated by spaces), with the filter tags
+  // (kind, unit, year, validity, catalogue nodes with their ancestors: `unit12 year2020 node3`):
+  // docs/adr/0008-chinese-search.md.
   if (pg) {
+    // title = weight A, body = B, tags = D
     await sql`alter table search_document add column tsv tsvector not null default ''::tsvector`.execute(db);
     await sql`create index search_document_tsv_idx on search_document using gin (tsv)`.execute(db);
   } else {
-    // Contentless FTS5 over pre-segmented text (tokens separated by spaces); rowid = search_document.id
-    await sql`create virtual table search_fts using fts5(title, body, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    // contentless FTS5, rowid = search_document.id
+    await sql`create virtual table search_fts using fts5(title, body, tags, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
   }
 }
 
@@ -322,7 +318,7 @@ export async function down(db: Db): Promise<void> {
   const pg = isPostgres(db);
   if (!pg) await sql`drop table if exists search_fts`.execute(db);
   for (const t of [
-    'search_document_node', 'search_document', 'consultation_comment', 'consultation', 'decision_item', 'interpretation', 'gazette_article', 'gazette_issue',
+    'search_document', 'consultation_comment', 'consultation', 'decision_item', 'interpretation', 'gazette_article', 'gazette_issue',
     'cleanup_item', 'cleanup_campaign', 'normative_relation', 'normative_document', 'publication_evidence', 'publication_catalogue',
     'publication_attachment', 'publication', 'catalogue_node', 'number_sequence',
   ]) {

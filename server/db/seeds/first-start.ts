@@ -11,6 +11,10 @@ import { countUsers, createUser } from '../../modules/identity/index.ts';
 import { countLists, importNotice } from '../../modules/lists/index.ts';
 import { seedDemoProgress } from '../../modules/progress/index.ts';
 import { seedDemoRequests } from '../../modules/requests/index.ts';
+import { seedDemoConsultations } from '../../modules/consultations/index.ts';
+import { seedDemoNormative } from '../../modules/normative/index.ts';
+import { seedDemoGazette } from '../../modules/gazette/index.ts';
+import { seedDemoInterpretations } from '../../modules/interpretations/index.ts';
 import { seedDefaultCatalogues, seedDemoPublications } from '../../modules/publications/index.ts';
 
 export const SEED_NOTICE_FILE = new URL('./jiaxing-2020-openness-notice.txt', import.meta.url);
@@ -57,7 +61,12 @@ export async function ensureFirstStart(db: Db, options: { demoData: boolean }): 
     }
     const { reports } = await seedDemoProgress(db, actor, demoList.listId, userOfUnit, adminId);
     const requests = await seedDemoRequests(db, actor);
+    await seedDemoConsultations(db, actor); // the 2020 decision catalogue and consultations
     const publications = await seedDemoPublications(db, actor, userOfUnit);
+    await seedDemoNormative(db, actor, adminId); // 行政规范性文件 2018–2020 through the publications workflow, cleanup campaigns
+    // 政策解读 first (it ensures the demo policies are published), then 政府公报 (links documents to them)
+    await seedDemoInterpretations(db, actor);
+    await seedDemoGazette(db, actor);
     result.demo = { ...demoList, accounts: userOfUnit.size - 1, reports, requests, publications };
   }
   return result;

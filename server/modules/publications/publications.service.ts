@@ -257,7 +257,7 @@ export async function listPublications(db: Db, actor: Actor, query: ListQuery): 
   const pageSize = query.pageSize ?? 20;
   const nodeIds = query.nodeId ? await descendantsOf(db, query.nodeId) : undefined;
   const { items, total } = await repo.listPublications(db, {
-    unitId, state: query.state, column: query.column, kind: query.kind, nodeIds, year: query.year, q: query.q?.trim() || undefined,
+    unitId, state: query.reviewing ? 'inReview' : query.state, column: query.column, kind: query.kind, nodeIds, year: query.year, q: query.q?.trim() || undefined,
     lateAsOf: query.late ? today() : undefined, reviewerId: query.reviewing && actor.kind === 'user' ? actor.userId : undefined,
     assignmentId: query.assignmentId, limit: pageSize, offset: (page - 1) * pageSize,
   });

@@ -2,7 +2,17 @@
  * The search index's queries. One table (search_document) holds what every module makes
  * searchable; the engine's own index sits beside it: a contentless FTS5 table on SQLite
  * (rowid = search_document.id), a weighted tsvector column with a GIN index on PostgreSQL. Both are
- * fed the same pre-segmented text (segmenter.ts), so both find the same documents.
+ * fed the same pre-segmented text (segmenter.ts), so both find the same documents
+ * (docs/adr/0008-chinese-search.md).
+ *
+ * Filters are part of the full-text match: each document also carries filter tags (kind, unit,
+ * year, validity, catalogue nodes — e.g. `unit12 year2020 node3`), in FTS5's `tags` column and as
+ * lexemes of the tsvector (`unit12@filter.gk`, see pgTag). A filtered query is then one index
+ * intersection, however frequent its words, instead of a scan of the word's matches checking each
+ * document's columns.
+ *
+ * Relevance is computed by the service (search.ranking.ts) from the stored text, the same way on
+ * both engines; the engines find the matches, newest first, and count them (up to COUNT_CAP + 1).
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
@@ -28,36 +38,6 @@ export interface IndexRow {
   bodyTokens: string;
 }
 
-async function removeById(db: Db, id: number): Promise<void> {
-  if (!isPostgres(db)) await sql`DELETE FROM search_fts WHERE rowid = ${id}`.execute(db);
-  await db.deleteFrom('searchDocumentNode').where('documentId', '=', id).execute();
-  await db.deleteFrom('searchDocument').where('id', '=', id).execute();
-}
-
-export async function removeDocument(db: Db, kind: string, refId: number): Promise<void> {
-  const row = await db.selectFrom('searchDocument').select('id').where('kind', '=', kind).where('refId', '=', refId).executeTakeFirst();
-  if (row) await removeById(db, row.id);
-}
-
-/** Replaces the entries of these records (kind + refId) with the given rows. */
-export async function upsertDocuments(db: Db, rows: IndexRow[]): Promise<void> {
-  const pg = isPostgres(db);
-  for (const r of rows) {
-    await removeDocument(db, r.kind, r.refId);
-    const values = {
-      kind: r.kind, refId: r.refId, unitId: r.unitId, year: r.year, validity: r.validity, docNumber: r.docNumber, docNumberKey: r.docNumberKey,
-      title: r.title, url: r.url, publishedOn: r.publishedOn, bodyText: r.bodyText,
-    };
-    const { id } = await db.insertInto('searchDocument').values(values).returning('id').executeTakeFirstOrThrow();
-    if (pg) {
-      await sql`UPDATE search_document SET tsv = setweight(to_tsvector('simple', ${r.titleTokens}), 'A') || setweight(to_tsvector('simple', ${r.bodyTokens}), 'B') WHERE id = ${id}`.execute(db);
-    } else {
-      await sql`INSERT INTO search_fts (rowid, title, body) VALUES (${id}, ${r.titleTokens}, ${r.bodyTokens})`.execute(db);
-    }
-    if (r.nodeIds.length) await db.insertInto('searchDocumentNode').values([...new Set(r.nodeIds)].map((nodeId) => ({ documentId: id, nodeId }))).execute();
-  }
-}
-
 export interface Filters {
   kind?: string;
   unitId?: number;
@@ -65,6 +45,112 @@ export interface Filters {
   year?: number;
   validity?: string;
 }
+
+/** At most this many matches are counted: beyond it the total says "more than". */
+export const COUNT_CAP = 10_000;
+/** Rows per multi-row statement (far below SQLite's 32,766 and PostgreSQL's 65,535 parameters). */
+const CHUNK = 250;
+
+// ---------------------------------------------------------------------------------------------
+// Filter tags
+
+const tagWord = (s: string) => s.toLowerCase().replace(/[^a-z0-9]/g, '');
+
+/** The tags a document carries: one word per filter value (letters and digits only). */
+export function documentTags(r: { kind: string; unitId: number | null; year: number | null; validity: string | null; nodeIds: number[] }): string[] {
+  const tags = [`kind${tagWord(r.kind)}`];
+  if (r.unitId != null) tags.push(`unit${r.unitId}`);
+  if (r.year != null) tags.push(`year${r.year}`);
+  if (r.validity) tags.push(`validity${tagWord(r.validity)}`);
+  for (const n of new Set(r.nodeIds)) tags.push(`node${n}`);
+  return tags;
+}
+
+/**
+ * A tag as a PostgreSQL lexeme: the default parser reads `unit12@filter.gk` as one e-mail token,
+ * which no segmented text or query can produce (the segmenter drops '@'), so matching it needs no
+ * weight restriction (weights would make the GIN index recheck every row).
+ */
+const pgTag = (tag: string) => `${tag}@filter.gk`;
+
+/** The tags a query requires. */
+export function filterTags(f: Filters): string[] {
+  const tags: string[] = [];
+  if (f.kind) tags.push(`kind${tagWord(f.kind)}`);
+  if (f.unitId) tags.push(`unit${f.unitId}`);
+  if (f.year) tags.push(`year${f.year}`);
+  if (f.validity) tags.push(`validity${tagWord(f.validity)}`);
+  if (f.nodeId) tags.push(`node${f.nodeId}`);
+  return tags;
+}
+
+// ---------------------------------------------------------------------------------------------
+// Writing
+
+function chunks<T>(items: T[], size: number): T[][] {
+  const out: T[][] = [];
+  for (let i = 0; i < items.length; i += size) out.push(items.slice(i, i + size));
+  return out;
+}
+
+async function removeByIds(db: Db, ids: number[]): Promise<void> {
+  if (!ids.length) return;
+  // contentless_delete FTS5 tables delete by rowid; one statement each (the IN form would scan)
+  if (!isPostgres(db)) for (const id of ids) await sql`DELETE FROM search_fts WHERE rowid = ${id}`.execute(db);
+  for (const part of chunks(ids, CHUNK)) await db.deleteFrom('searchDocument').where('id', 'in', part).execute();
+}
+
+/** The index ids of these records (kind + refId). */
+async function existingIds(db: Db, rows: { kind: string; refId: number }[]): Promise<number[]> {
+  const byKind = new Map<string, number[]>();
+  for (const r of rows) byKind.set(r.kind, [...(byKind.get(r.kind) ?? []), r.refId]);
+  const ids: number[] = [];
+  for (const [kind, refIds] of byKind) {
+    for (const part of chunks(refIds, CHUNK)) {
+      const found = await db.selectFrom('searchDocument').select('id').where('kind', '=', kind).where('refId', 'in', part).execute();
+      for (const f of found) ids.push(f.id);
+    }
+  }
+  return ids;
+}
+
+export async function removeDocument(db: Db, kind: string, refId: number): Promise<void> {
+  await removeByIds(db, await existingIds(db, [{ kind, refId }]));
+}
+
+/**
+ * Replaces the entries of these records (kind + refId) with the given rows: the old entries are
+ * deleted, the new ones inserted in multi-row statements (documents, then the FTS5 rows on SQLite;
+ * on PostgreSQL the tsvector is computed in the same INSERT).
+ */
+export async function upsertDocuments(db: Db, rows: IndexRow[]): Promise<void> {
+  if (!rows.length) return;
+  const pg = isPostgres(db);
+  // a record given twice: the last entry wins
+  const list = [...new Map(rows.map((r) => [`${r.kind}\u0000${r.refId}`, r])).values()];
+  await removeByIds(db, await existingIds(db, list));
+  for (const part of chunks(list, CHUNK)) {
+    const values = sql.join(part.map((r) => {
+      const columns = [r.kind, r.refId, r.unitId, r.year, r.validity, r.docNumber, r.docNumberKey, r.title, r.url, r.publishedOn, r.bodyText];
+      const tuple = sql.join(columns.map((v) => sql`${v}`));
+      if (!pg) return sql`(${tuple})`;
+      const tags = documentTags(r).map(pgTag).join(' ');
+      return sql`(${tuple}, setweight(to_tsvector('simple', ${r.titleTokens}), 'A') || setweight(to_tsvector('simple', ${r.bodyTokens}), 'B') || setweight(to_tsvector('simple', ${tags}), 'D'))`;
+    }));
+    const head = sql`INSERT INTO search_document (kind, ref_id, unit_id, year, validity, doc_number, doc_number_key, title, url, published_on, body_text`;
+    if (pg) {
+      await sql`${head}, tsv) VALUES ${values}`.execute(db);
+      continue;
+    }
+    const inserted = await sql<{ id: number; kind: string; refId: number }>`${head}) VALUES ${values} RETURNING id, kind, ref_id AS "refId"`.execute(db);
+    const idOf = new Map(inserted.rows.map((x) => [`${x.kind}\u0000${x.refId}`, x.id]));
+    const fts = sql.join(part.map((r) => sql`(${idOf.get(`${r.kind}\u0000${r.refId}`)}, ${r.titleTokens}, ${r.bodyTokens}, ${documentTags(r).join(' ')})`));
+    await sql`INSERT INTO search_fts (rowid, title, body, tags) VALUES ${fts}`.execute(db);
+  }
+}
+
+// ---------------------------------------------------------------------------------------------
+// Querying
 
 export interface Hit {
   id: number;
@@ -80,51 +166,100 @@ export interface Hit {
   bodyText: string;
 }
 
-const HIT_COLUMNS = ['d.id', 'd.kind', 'd.refId', 'd.unitId', 'd.year', 'd.validity', 'd.docNumber', 'd.title', 'd.url', 'd.publishedOn', 'd.bodyText'] as const;
+const hitColumns = sql`d.id, d.kind, d.ref_id AS "refId", d.unit_id AS "unitId", d.year, d.validity, d.doc_number AS "docNumber", d.title, d.url,
+  d.published_on AS "publishedOn", d.body_text AS "bodyText"`;
 
-function filterSql(f: Filters) {
-  const parts = [sql`1 = 1`];
-  if (f.kind) parts.push(sql`d.kind = ${f.kind}`);
-  if (f.unitId) parts.push(sql`d.unit_id = ${f.unitId}`);
-  if (f.year) parts.push(sql`d.year = ${f.year}`);
-  if (f.validity) parts.push(sql`d.validity = ${f.validity}`);
-  if (f.nodeId) parts.push(sql`d.id IN (SELECT document_id FROM search_document_node WHERE node_id = ${f.nodeId})`);
-  return sql.join(parts, sql` AND `);
+/** An FTS5 string literal (a one-token phrase): tokens are letters, digits, '.' and '%' only, but quote anyway. */
+const ftsString = (t: string) => `"${t.replace(/"/g, '""')}"`;
+
+/** FTS5: every token in the title or body, every tag in the tags column. */
+function ftsMatch(tokens: string[], tags: string[]): string {
+  const words = `{title body} : (${tokens.map(ftsString).join(' AND ')})`;
+  return tags.length ? `${words} AND tags : (${tags.map(ftsString).join(' AND ')})` : words;
 }
 
-/** At most this many matches are counted: beyond it the total says "more than". */
-export const COUNT_CAP = 10_000;
+/** A tsquery literal: every token quoted (a token the parser splits becomes a phrase) and required. */
+const tsLiteral = (tokens: string[]) => tokens.map((t) => `'${t.replace(/\\/g, '\\\\').replace(/'/g, "''")}'`).join(' & ');
+
+/** PostgreSQL: the words and the filter tags. */
+const tsQuery = (tokens: string[], tags: string[]) => sql`to_tsquery('simple', ${tsLiteral([...tokens, ...tags.map(pgTag)])})`;
+
+/** The newest matches' ids (by index id): FTS5 walks its index in this order and stops at the limit. */
+function newestIds(db: Db, tokens: string[], f: Filters, limit: number, offset: number) {
+  return isPostgres(db)
+    ? sql`SELECT id FROM search_document WHERE tsv @@ ${tsQuery(tokens, filterTags(f))} ORDER BY id DESC LIMIT ${limit} OFFSET ${offset}`
+    : sql`SELECT rowid AS id FROM search_fts WHERE search_fts MATCH ${ftsMatch(tokens, filterTags(f))} ORDER BY rowid DESC LIMIT ${limit} OFFSET ${offset}`;
+}
 
 /**
- * Full-text query: every token must occur (title weighted 5:1 over body on SQLite's bm25, A:B on
- * PostgreSQL's ts_rank). Returns one page, best first, and the number of matches (capped).
+ * The newest `limit` matches with the text the ranking reads: the service ranks these and pages
+ * through the rest newest first. No engine scores every match of a frequent word: PostgreSQL walks
+ * the primary key backwards testing each row (or, for rare words, sorts the GIN index's matches).
  */
-export async function fullTextQuery(db: Db, tokens: string[], f: Filters, limit: number, offset: number): Promise<{ hits: Hit[]; total: number }> {
-  const where = filterSql(f);
-  if (isPostgres(db)) {
-    const q = sql`plainto_tsquery('simple', ${tokens.join(' ')})`;
-    const hits = await sql<Hit>`SELECT d.id, d.kind, d.ref_id AS "refId", d.unit_id AS "unitId", d.year, d.validity, d.doc_number AS "docNumber", d.title, d.url,
-        d.published_on AS "publishedOn", d.body_text AS "bodyText"
-      FROM search_document d WHERE d.tsv @@ ${q} AND ${where}
-      ORDER BY ts_rank(d.tsv, ${q}) DESC, d.published_on DESC NULLS LAST, d.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(db);
-    const count = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_document d WHERE d.tsv @@ ${q} AND ${where} LIMIT ${COUNT_CAP + 1}) x`.execute(db);
-    return { hits: hits.rows, total: Number(count.rows[0]!.n) };
-  }
-  const match = tokens.map((t) => `"${t.replace(/"/g, '""')}"`).join(' ');
-  const hits = await sql<Hit>`SELECT d.id, d.kind, d.ref_id AS refId, d.unit_id AS unitId, d.year, d.validity, d.doc_number AS docNumber, d.title, d.url,
-      d.published_on AS publishedOn, d.body_text AS bodyText
-    FROM search_fts JOIN search_document d ON d.id = search_fts.rowid
-    WHERE search_fts MATCH ${match} AND ${where}
-    ORDER BY bm25(search_fts, 5.0, 1.0), d.published_on DESC, d.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(db);
-  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_fts JOIN search_document d ON d.id = search_fts.rowid
-    WHERE search_fts MATCH ${match} AND ${where} LIMIT ${COUNT_CAP + 1}) x`.execute(db);
-  return { hits: hits.rows, total: Number(count.rows[0]!.n) };
+export async function newestCandidates(db: Db, tokens: string[], f: Filters, limit: number): Promise<Candidate[]> {
+  const r = await sql<Candidate>`SELECT d.id, d.title, d.body_text AS "bodyText" FROM (${newestIds(db, tokens, f, limit, 0)}) c
+    JOIN search_document d ON d.id = c.id ORDER BY d.id DESC`.execute(db);
+  return r.rows;
 }
 
-/** Exact 文号 lookup (normalised key), newest first. */
+export interface Candidate { id: number; title: string; bodyText: string }
+
+/** Matches newest first, from `offset`. */
+export async function newestMatches(db: Db, tokens: string[], f: Filters, limit: number, offset: number): Promise<Hit[]> {
+  const r = await sql<Hit>`SELECT ${hitColumns} FROM (${newestIds(db, tokens, f, limit, offset)}) c JOIN search_document d ON d.id = c.id ORDER BY d.id DESC`.execute(db);
+  return r.rows;
+}
+
+/** These documents, in this order. */
+export async function hitsByIds(db: Db, ids: number[]): Promise<Hit[]> {
+  if (!ids.length) return [];
+  const r = await sql<Hit>`SELECT ${hitColumns} FROM search_document d WHERE d.id IN (${sql.join(ids)})`.execute(db);
+  const byId = new Map(r.rows.map((h) => [h.id, h]));
+  return ids.map((id) => byId.get(id)).filter((h): h is Hit => h !== undefined);
+}
+
+/** The number of matches, up to COUNT_CAP + 1. */
+export async function countMatches(db: Db, tokens: string[], f: Filters): Promise<number> {
+  const r = isPostgres(db)
+    ? await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_document WHERE tsv @@ ${tsQuery(tokens, filterTags(f))} LIMIT ${COUNT_CAP + 1}) x`.execute(db)
+    : await sql<{ n: number }>`SELECT count(*) AS n FROM (SELECT 1 FROM search_fts WHERE search_fts MATCH ${ftsMatch(tokens, filterTags(f))} LIMIT ${COUNT_CAP + 1}) x`.execute(db);
+  return Number(r.rows[0]!.n);
+}
+
+/** How many documents the index holds. */
+export async function documentCount(db: Db): Promise<number> {
+  const r = await sql<{ n: number }>`SELECT count(*) AS n FROM search_document`.execute(db);
+  return Number(r.rows[0]!.n);
+}
+
+/**
+ * A frequent token's share of the newest documents: its newest `matches` matches, and how many
+ * documents were indexed since the oldest of them.
+ */
+export async function tokenShare(db: Db, token: string, matches: number): Promise<{ matches: number; documents: number }> {
+  const r = await sql<{ n: number; oldest: number | null }>`SELECT count(*) AS n, min(id) AS oldest FROM (${newestIds(db, [token], {}, matches, 0)}) c`.execute(db);
+  const found = Number(r.rows[0]!.n);
+  if (!found) return { matches: 0, documents: 0 };
+  const since = await sql<{ n: number }>`SELECT count(*) AS n FROM search_document WHERE id >= ${Number(r.rows[0]!.oldest)}`.execute(db);
+  return { matches: found, documents: Number(since.rows[0]!.n) };
+}
+
+/** Exact 文号 lookup (normalised key), newest first; filters checked on the few documents found. */
 export async function docNumberQuery(db: Db, key: string, f: Filters, limit: number, offset: number): Promise<{ hits: Hit[]; total: number }> {
-  const base = db.selectFrom('searchDocument as d').where('d.docNumberKey', '=', key).where(filterSql(f) as never);
-  const hits = await base.select(HIT_COLUMNS).orderBy('d.publishedOn', 'desc').orderBy('d.id', 'desc').limit(limit).offset(offset).execute();
-  const { n } = await base.select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
-  return { hits, total: Number(n) };
+  const conditions = [sql`d.doc_number_key = ${key}`];
+  if (f.kind) conditions.push(sql`d.kind = ${f.kind}`);
+  if (f.unitId) conditions.push(sql`d.unit_id = ${f.unitId}`);
+  if (f.year) conditions.push(sql`d.year = ${f.year}`);
+  if (f.validity) conditions.push(sql`d.validity = ${f.validity}`);
+  if (f.nodeId) {
+    const tag = `node${f.nodeId}`;
+    conditions.push(isPostgres(db)
+      ? sql`d.tsv @@ to_tsquery('simple', ${tsLiteral([pgTag(tag)])})`
+      : sql`EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH ${`tags : ${ftsString(tag)}`} AND search_fts.rowid = d.id)`);
+  }
+  const where = sql.join(conditions, sql` AND `);
+  const hits = await sql<Hit>`SELECT ${hitColumns} FROM search_document d WHERE ${where}
+    ORDER BY d.published_on DESC NULLS LAST, d.id DESC LIMIT ${limit} OFFSET ${offset}`.execute(db);
+  const count = await sql<{ n: number }>`SELECT count(*) AS n FROM search_document d WHERE ${where}`.execute(db);
+  return { hits: hits.rows, total: Number(count.rows[0]!.n) };
 }

@@ -39,6 +39,6 @@ export const searchRoutes: FastifyPluginAsyncTypebox = async (app) => {
         ...errorResponses,
       },
     },
-    config: { rateLimit: { max: 600, timeWindow: '1 minute' } },
+    config: { rateLimit: { max: app.config.searchRequestsPerMinute, timeWindow: '1 minute' } },
   }, async (request) => search(app.db, request.query));
 };

@@ -10,6 +10,7 @@ import { parseDocNumber } from '../../lib/doc-numbers.ts';
 import { ValidationError } from '../../platform/errors.ts';
 import { escapeHtml } from '../../platform/html.ts';
 import * as repo from './search.repository.ts';
+import { RANK_WINDOW, rankByRelevance, type TermStatistics } from './search.ranking.ts';
 import { normalise, segmentForIndex, segmentQuery } from './segmenter.ts';
 
 type Db = Kysely<Database>;
@@ -121,6 +122,57 @@ export function snippet(body: string, words: string[]): string {
   return (start > 0 ? '…' : '') + highlight(piece, words) + (start + SNIPPET_CHARS < text.length ? '…' : '');
 }
 
+// ---------------------------------------------------------------------------------------------
+// Relevance statistics: how many documents the index holds and contain each word, kept per
+// database for STATISTICS_TTL_MS (they move slowly; an estimate is enough for ranking).
+
+const STATISTICS_TTL_MS = 10 * 60_000;
+const MAX_CACHED_WORDS = 20_000;
+/** Words in more than COUNT_CAP documents: estimated from their share of the newest documents, over this many matches. */
+const SAMPLE_MATCHES = 1_000;
+
+interface Cached { value: number; at: number }
+const statistics = new WeakMap<Db, { documents: Cached | null; df: Map<string, Cached> }>();
+
+async function termStatistics(db: Db, words: string[]): Promise<TermStatistics> {
+  let cache = statistics.get(db);
+  if (!cache) statistics.set(db, (cache = { documents: null, df: new Map() }));
+  const now = Date.now();
+  const fresh = (c: Cached | null | undefined): c is Cached => !!c && now - c.at < STATISTICS_TTL_MS;
+  if (!fresh(cache.documents)) cache.documents = { value: await repo.documentCount(db), at: now };
+  const documents = cache.documents.value;
+  const df = new Map<string, number>();
+  for (const w of words) {
+    let c = cache.df.get(w);
+    if (!fresh(c)) {
+      let n = await repo.countMatches(db, [w], {});
+      if (n > repo.COUNT_CAP) {
+        const s = await repo.tokenShare(db, w, SAMPLE_MATCHES);
+        if (s.documents) n = Math.max(n, Math.round((documents * s.matches) / s.documents));
+      }
+      if (cache.df.size >= MAX_CACHED_WORDS) cache.df.clear();
+      cache.df.set(w, (c = { value: n, at: now }));
+    }
+    df.set(w, c.value);
+  }
+  return { documents, df };
+}
+
+/**
+ * One page of a full-text query: the newest RANK_WINDOW matches ranked by relevance, then the
+ * older matches newest first; matches beyond COUNT_CAP are counted (as "more") but not listed.
+ */
+async function fullText(db: Db, words: string[], filters: repo.Filters, limit: number, offset: number): Promise<{ hits: repo.Hit[]; total: number }> {
+  const window = offset < RANK_WINDOW ? await repo.newestCandidates(db, words, filters, RANK_WINDOW) : [];
+  const total = offset < RANK_WINDOW && window.length < RANK_WINDOW ? window.length : await repo.countMatches(db, words, filters);
+  const ranked = window.length ? rankByRelevance(window, words, await termStatistics(db, words)).slice(offset, offset + limit) : [];
+  const hits = await repo.hitsByIds(db, ranked.map((c) => c.id));
+  const from = Math.max(offset, RANK_WINDOW);
+  const to = Math.min(offset + limit, repo.COUNT_CAP, total);
+  if (to > from) hits.push(...await repo.newestMatches(db, words, filters, to - from, from));
+  return { hits, total };
+}
+
 export async function search(db: Db, query: SearchQuery): Promise<SearchResult> {
   const q = query.q.trim();
   const page = query.page ?? 1;
@@ -136,7 +188,7 @@ export async function search(db: Db, query: SearchQuery): Promise<SearchResult> 
   } else {
     tokens = segmentQuery(q);
     if (!tokens.length) throw new ValidationError('SEARCH_QUERY_EMPTY', '检索词只有标点符号或空白，请输入要查找的文字、数字或文号');
-    found = await repo.fullTextQuery(db, tokens, filters, pageSize, offset);
+    found = await fullText(db, tokens, filters, pageSize, offset);
   }
   const words = doc ? [] : tokens;
   return {

@@ -3,7 +3,17 @@
  */
 import type { ModuleAccess } from './access-kit.ts';
 import { publicationsAccess } from './publications.access.ts';
+import { consultationsAccess } from './consultations.access.ts';
+import { searchAccess } from './search.access.ts';
+import { gazetteAccess } from './gazette.access.ts';
+import { interpretationsAccess } from './interpretations.access.ts';
+import { normativeAccess } from './normative.access.ts';
 
 export const MODULE_ACCESS: ModuleAccess[] = [
   publicationsAccess,
+  consultationsAccess,
+  searchAccess,
+  gazetteAccess,
+  interpretationsAccess,
+  normativeAccess,
 ];
