@@ -46,7 +46,7 @@ import autocannon, { type Result as LoadResult } from 'autocannon';
 import '../server/app.ts';
 import { createDb, type Db } from '../server/db/create-db.ts';
 import { migrateToLatest } from '../server/db/migrate.ts';
-import { SEED_NOTICE_FILE } from '../server/db/seeds/first-start.ts';
+import { ensureFirstStart, SEED_NOTICE_FILE } from '../server/db/seeds/first-start.ts';
 import { listUnits, seedJiaxingDirectory } from '../server/modules/directory/index.ts';
 import { createApiToken, createUser } from '../server/modules/identity/index.ts';
 import { seedDemoProgress } from '../server/modules/progress/index.ts';
@@ -382,7 +382,7 @@ async function cleanup(): Promise<void> {
 
 /** 4b. GET /api/v1/search on the search benchmark's SQLite file, under load, beside bare Fastify. */
 async function searchHttp(databaseUrl: string, docs: number, bareOk: LoadFigures | null): Promise<string[][]> {
-  heading(`4b. GET /api/v1/search on the ${int(docs)}-document SQLite index vs bare Fastify — autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${DURATION} s`);
+  heading(`4b. GET /api/v1/search on the ${int(docs)}-document SQLite index, and the public list page, vs bare Fastify — autocannon, ${CONNECTIONS} connections, ${WARMUP_SECONDS} s warm-up + ${DURATION} s`);
   const bare = bareOk ?? (await measureServer('bare Fastify', { kind: 'bare', body: '{}' }, [{ label: 'bare Fastify {ok:true}', path: '/', check: checkBare }]))[0]!;
   const check = (status: number, body: string): string => {
     if (status !== 200) throw new Error(`GET /api/v1/search answered ${status}: ${body.slice(0, 300)}`);
@@ -397,9 +397,24 @@ async function searchHttp(databaseUrl: string, docs: number, bareOk: LoadFigures
   ];
   // the search's own rate limit (600 a minute per address) would answer 429 to the load generator
   const figures = await measureServer('Gongkai search, SQLite', { kind: 'app', databaseUrl, dataDir: tmpDir, config: { searchRequestsPerMinute: 1_000_000_000 } }, paths);
+  // The public list page (法定主动公开内容, 20 publications a page) of an installation after its
+  // first start with the demo data (the directory, the seed list, default catalogues, publications).
+  const demoFile = path.join(tmpDir, 'portal.sqlite');
+  const demo = await prepared(demoFile);
+  const first = await ensureFirstStart(demo, { demoData: true });
+  await demo.destroy();
+  const [portal] = await measureServer('Gongkai portal, SQLite', { kind: 'app', databaseUrl: demoFile, dataDir: tmpDir }, [{
+    label: 'public list page /portal/statutory', path: '/portal/statutory',
+    check: (status, body) => {
+      const links = (body.match(/\/portal\/publications\/\d+/g) ?? []).length;
+      if (status !== 200 || !links) throw new Error(`GET /portal/statutory answered ${status} with ${links} publications`);
+      return `${links} publications listed (${int(first.publications ?? 0)} in the demo installation)`;
+    },
+  }]);
   return [
     [bare.label, `${int(bare.rps)} req/s, p99 ${bare.p99} ms`, '(reference)', ''],
     ...figures.map((f) => [`GET /api/v1/${f.label} (${int(docs)} docs)`, `${int(f.rps)} req/s, p50 ${f.p50} ms, p99 ${f.p99} ms = ${pct(f.rps / bare.rps)} of bare`, '', '']),
+    [`public list page /portal/statutory (demo data)`, `${int(portal!.rps)} req/s, p50 ${portal!.p50} ms, p99 ${portal!.p99} ms = ${pct(portal!.rps / bare.rps)} of bare`, '', ''],
   ];
 }
 

@@ -81,7 +81,7 @@ export async function openCampaign(db: Db, actor: Actor, input: CampaignInput): 
     for (const [unitId, n] of perUnit) {
       await notifyUnit(trx, unitId, {
         title: '行政规范性文件清理', body: `政务公开办开展“${title}”：请按“谁制定、谁清理”的原则，于${dueOn}前逐件确认本单位${n}件现行有效行政规范性文件的清理意见（继续有效、拟修改、废止或宣布失效）。`,
-        link: `/admin/cleanup-campaigns/${c.id}`, external: true,
+        link: '/admin/normative?tab=cleanup', external: true,
       });
     }
     await recordAudit(trx, actor, { action: 'open_cleanup_campaign', resourceType: 'cleanup_campaign', resourceId: c.id, after: { ...c, items: docs.length, units: perUnit.size } });
@@ -155,7 +155,8 @@ export async function closeCampaign(db: Db, actor: Actor, id: number, input: { f
 
 export interface ValidList {
   campaign: { id: number; title: string; year: number; publishedAt: string; asOf: string };
-  items: NormativeDocumentView[];
+  /** in force on asOf; `amended`: amended by then */
+  items: (NormativeDocumentView & { amended: boolean })[];
 }
 
 /** The China date of a timestamp. */
@@ -168,9 +169,12 @@ export async function getValidList(db: Db, campaignId?: number): Promise<ValidLi
   const c = campaignId === undefined ? await repo.latestPublishedCampaign(db) : await repo.findCampaign(db, campaignId);
   if (!c?.validListPublishedAt) return null;
   const asOf = chinaDate(c.validListPublishedAt);
+  const rows = await repo.findInForceOn(db, asOf);
+  const { incoming } = await repo.relationsOf(db, rows.map((r) => r.publicationId));
+  const amendedBy = new Set(incoming.filter((r) => r.kind === 'amends' && (r.effectiveOn ?? r.publishedOn ?? '') <= asOf).map((r) => r.toId));
   return {
     campaign: { id: c.id, title: c.title, year: c.year, publishedAt: c.validListPublishedAt, asOf },
-    items: (await repo.findInForceOn(db, asOf)).map(presentDocument),
+    items: rows.map((r) => ({ ...presentDocument(r), amended: amendedBy.has(r.publicationId) })),
   };
 }
 

@@ -8,7 +8,7 @@
 import type { FastifyInstance, FastifyReply } from 'fastify';
 import { html, type SafeHtml } from '../../platform/html.ts';
 import { page } from '../../platform/site.ts';
-import { getValidList, publishedValidLists } from './cleanup.service.ts';
+import { getValidList, publishedValidLists, type ValidList } from './cleanup.service.ts';
 import type { NormativeDocumentView, RelationRef, Relations } from './normative.presenter.ts';
 import { VALIDITY_LABELS, type Validity } from './normative.rules.ts';
 import { publicRegister, type DocumentQuery } from './normative.service.ts';
@@ -142,18 +142,16 @@ async function validListPage(app: FastifyInstance, q: Query, reply: FastifyReply
 <p><a href="/portal/normative">查看行政规范性文件登记情况</a></p>`;
     return send(reply, page('现行有效行政规范性文件目录', body), campaignId ? 404 : 200);
   }
-  const groups = new Map<string, NormativeDocumentView[]>();
+  const groups = new Map<string, ValidList['items']>();
   for (const d of list.items) groups.set(d.publisher, [...(groups.get(d.publisher) ?? []), d]);
   let n = 0;
   const others = lists.filter((l) => l.id !== list.campaign.id);
   const body = html`<nav aria-label="位置" class="meta"><a href="/portal/normative">行政规范性文件</a></nav>
 <h1>现行有效行政规范性文件目录</h1>
 <p class="meta">截至${chineseDate(list.campaign.asOf)}，根据${list.campaign.title}结果公布，共 ${list.items.length} 件。其后的文件登记、修改、废止情况请查看<a href="/portal/normative">行政规范性文件登记簿</a>。</p>
-${[...groups.entries()].map(([publisher, docs], g) => html`<section aria-labelledby="vl-${g}"><h2 id="vl-${g}">${publisher}（${docs.length}件）</h2>
-<div role="region" aria-labelledby="vl-${g}" tabindex="0" style="overflow-x:auto">
-<table><thead><tr><th scope="col">序号</th><th scope="col">文件名称</th><th scope="col">文号</th><th scope="col">登记号</th><th scope="col">发布日期</th><th scope="col">有效期至</th></tr></thead>
-<tbody>${docs.map((d) => html`<tr><td>${++n}</td><td><a href="${d.url}">${d.title}</a>${d.validity === 'amended' ? html` <span class="meta">（已修改）</span>` : ''}</td><td>${d.docNumber ?? '—'}</td><td>${d.regNumber}</td><td>${d.publishedOn ?? '—'}</td><td>${d.validUntil ?? '—'}</td></tr>`)}</tbody></table>
-</div></section>`)}
+${[...groups.entries()].map(([publisher, docs]) => html`<section><h2>${publisher}（${docs.length}件）</h2>
+<ol style="padding-left:2.2rem">${docs.map((d) => html`<li style="margin:.5rem 0" value="${++n}"><a href="${d.url}">${d.title}</a>${d.amended ? html` <span class="meta">（经修改）</span>` : ''}<br>
+<span class="meta">${d.docNumber ? html`${d.docNumber} · ` : ''}登记号 ${d.regNumber} · 发布日期 ${d.publishedOn ?? '—'} · 有效期至 ${d.validUntil ?? '—'}</span></li>`)}</ol></section>`)}
 ${others.length ? html`<h2>往期目录</h2><ul>${others.map((l) => html`<li><a href="${`/portal/normative/valid-list?campaign=${l.id}`}">${l.title}</a>（截至${chineseDate(l.asOf)}）</li>`)}</ul>` : ''}`;
   return send(reply, page('现行有效行政规范性文件目录', body));
 }

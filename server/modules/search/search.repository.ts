@@ -192,14 +192,29 @@ function newestIds(db: Db, tokens: string[], f: Filters, limit: number, offset: 
 }
 
 /**
- * The newest `limit` matches with the text the ranking reads: the service ranks these and pages
- * through the rest newest first. No engine scores every match of a frequent word: PostgreSQL walks
- * the primary key backwards testing each row (or, for rare words, sorts the GIN index's matches).
+ * The newest `limit` matches with the text the ranking reads (the service ranks these and pages
+ * through the rest newest first), and — when it was needed to choose the plan — their number.
+ *
+ * No engine scores every match of a frequent word. FTS5 walks its index newest first and stops at
+ * the limit. PostgreSQL cannot read a GIN index in order: walking the primary key backwards and
+ * testing each row's tsvector is right for a frequent word, and very wrong for matches that are
+ * all old (a year filter, 2020 in the words: hundreds of thousands of newer rows read first); so
+ * PostgreSQL counts first (capped) and, for up to COUNT_CAP matches, takes them all from the GIN
+ * index (a materialised CTE keeps the planner from the backward walk) and sorts them.
  */
-export async function newestCandidates(db: Db, tokens: string[], f: Filters, limit: number): Promise<Candidate[]> {
-  const r = await sql<Candidate>`SELECT d.id, d.title, d.body_text AS "bodyText" FROM (${newestIds(db, tokens, f, limit, 0)}) c
+export async function newestCandidates(db: Db, tokens: string[], f: Filters, limit: number): Promise<{ candidates: Candidate[]; total: number | null }> {
+  let ids = newestIds(db, tokens, f, limit, 0);
+  let total: number | null = null;
+  if (isPostgres(db)) {
+    total = await countMatches(db, tokens, f);
+    if (!total) return { candidates: [], total };
+    if (total <= COUNT_CAP) {
+      ids = sql`WITH m AS MATERIALIZED (SELECT id FROM search_document WHERE tsv @@ ${tsQuery(tokens, filterTags(f))}) SELECT id FROM m ORDER BY id DESC LIMIT ${limit}`;
+    }
+  }
+  const r = await sql<Candidate>`SELECT d.id, d.title, d.body_text AS "bodyText" FROM (${ids}) c
     JOIN search_document d ON d.id = c.id ORDER BY d.id DESC`.execute(db);
-  return r.rows;
+  return { candidates: r.rows, total };
 }
 
 export interface Candidate { id: number; title: string; bodyText: string }

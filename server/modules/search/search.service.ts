@@ -163,8 +163,8 @@ async function termStatistics(db: Db, words: string[]): Promise<TermStatistics> 
  * older matches newest first; matches beyond COUNT_CAP are counted (as "more") but not listed.
  */
 async function fullText(db: Db, words: string[], filters: repo.Filters, limit: number, offset: number): Promise<{ hits: repo.Hit[]; total: number }> {
-  const window = offset < RANK_WINDOW ? await repo.newestCandidates(db, words, filters, RANK_WINDOW) : [];
-  const total = offset < RANK_WINDOW && window.length < RANK_WINDOW ? window.length : await repo.countMatches(db, words, filters);
+  const { candidates: window, total: counted } = offset < RANK_WINDOW ? await repo.newestCandidates(db, words, filters, RANK_WINDOW) : { candidates: [], total: null };
+  const total = counted ?? (offset < RANK_WINDOW && window.length < RANK_WINDOW ? window.length : await repo.countMatches(db, words, filters));
   const ranked = window.length ? rankByRelevance(window, words, await termStatistics(db, words)).slice(offset, offset + limit) : [];
   const hits = await repo.hitsByIds(db, ranked.map((c) => c.id));
   const from = Math.max(offset, RANK_WINDOW);
