@@ -237,6 +237,15 @@ describe.each(testDialects())('publications on %s', (dialect) => {
     expect((await t.as(staff, { method: 'DELETE', url: `/api/v1/publications/${p.id}` })).json().error.code).toBe('PUBLICATION_NOT_DELETABLE');
   });
 
+  it('moves a placeholder unit’s publications to the real unit when the office merges them', async () => {
+    const placeholder = (await t.as(office, { method: 'POST', url: '/api/v1/units', payload: { name: '市环保局（旧称）', kind: 'unknown' } })).json();
+    const p = (await create(office, { unitId: placeholder.id, title: '旧称单位发布的噪声监测报告', body: '<p>区域环境噪声昼间平均等效声级54.2分贝。</p>' })).json();
+    const merged = await t.as(office, { method: 'POST', url: `/api/v1/units/${placeholder.id}/merges`, payload: { intoUnitId: unitId } });
+    expect(merged.statusCode).toBe(200);
+    const after = (await t.as(staff, { method: 'GET', url: `/api/v1/publications/${p.id}` })).json();
+    expect(after.unitId).toBe(unitId);
+  });
+
   it('lets only the office edit the catalogue; a node with publications cannot be deleted', async () => {
     const denied = await t.as(staff, { method: 'POST', url: '/api/v1/catalogue-nodes', payload: { unitId, kind: 'basic', parentId: parentNodeId, name: '环评审批' } });
     expect(denied.statusCode).toBe(403);

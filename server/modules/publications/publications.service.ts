@@ -406,3 +406,13 @@ export async function setEvidence(db: Db, actor: Actor, id: number, assignmentId
 export async function publicationsForAssignments(db: Db, assignmentIds: number[]) {
   return repo.publicationsForAssignments(db, assignmentIds);
 }
+
+/**
+ * A placeholder unit merged into a real one: its publications (and any catalogue nodes it had) now
+ * belong to the real unit, and the search index says so. Called inside the merge's transaction.
+ */
+export async function movePublicationsToUnit(trx: Db, fromUnitId: number, intoUnitId: number): Promise<void> {
+  const moved = await trx.updateTable('publication').set({ unitId: intoUnitId }).where('unitId', '=', fromUnitId).returning(['id', 'state', 'kind']).execute();
+  await trx.updateTable('catalogueNode').set({ unitId: intoUnitId }).where('unitId', '=', fromUnitId).execute();
+  for (const p of moved) if (p.state === 'published' && p.kind !== 'normative') await indexPublication(trx, p.id);
+}
