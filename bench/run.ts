@@ -400,7 +400,8 @@ async function searchHttp(databaseUrl: string, docs: number, bareOk: LoadFigures
   // The public list page (法定主动公开内容, 20 publications a page) of an installation after its
   // first start with the demo data (the directory, the seed list, default catalogues, publications).
   const demoFile = path.join(tmpDir, 'portal.sqlite');
-  const demo = await prepared(demoFile);
+  const { db: demo } = createDb(demoFile, { poolSize: 2 });
+  await migrateToLatest(demo);
   const first = await ensureFirstStart(demo, { demoData: true });
   await demo.destroy();
   const [portal] = await measureServer('Gongkai portal, SQLite', { kind: 'app', databaseUrl: demoFile, dataDir: tmpDir }, [{
@@ -408,7 +409,7 @@ async function searchHttp(databaseUrl: string, docs: number, bareOk: LoadFigures
     check: (status, body) => {
       const links = (body.match(/\/portal\/publications\/\d+/g) ?? []).length;
       if (status !== 200 || !links) throw new Error(`GET /portal/statutory answered ${status} with ${links} publications`);
-      return `${links} publications listed (${int(first.publications ?? 0)} in the demo installation)`;
+      return `${links} publications listed (${int(first.demo?.publications ?? 0)} in the demo installation)`;
     },
   }]);
   return [

@@ -42,9 +42,9 @@ function hasNul(value: unknown, depth = 0): boolean {
 
 export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?: string | null; spaPrefix?: string } = {}): void {
   const spaHtml = options.spaIndex ? fs.readFileSync(options.spaIndex) : null;
-  // Text with a NUL character is refused up front, the same on both engines.
+  // API text with a NUL character is refused up front, the same on both engines (public pages clean their own input).
   app.addHook('preValidation', async (request) => {
-    if (hasNul(request.query) || hasNul(request.params) || hasNul(request.body)) {
+    if (request.url.startsWith('/api/') && (hasNul(request.query) || hasNul(request.params) || hasNul(request.body))) {
       throw new AppError('INPUT_NUL_CHARACTER', '输入中含有不允许的空字符（\\0），请删除后重试', 400);
     }
   });

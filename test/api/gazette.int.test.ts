@@ -99,7 +99,7 @@ describe.each(testDialects())('gazette on %s', (dialect) => {
     const before = await countArticles();
     const nul = await addArticle(issue3, { title: '标题\u0000', issuingBody: GOV, category: '其他' });
     expect(nul.statusCode).toBe(400);
-    expect(nul.json().error.code).toBe('GAZETTE_TEXT_INVALID');
+    expect(nul.json().error.code).toBe('INPUT_NUL_CHARACTER');
     expect((await get('/api/v1/gazette/articles?title=a%00b')).statusCode).toBe(400);
     expect((await get('/portal/gazette?issuingBody=a%00b&title=%00')).statusCode).toBe(200);
     for (const url of ['/api/v1/gazette/issues/99999999999', '/api/v1/gazette/articles/99999999999', '/api/v1/gazette/articles?unitId=99999999999']) {

@@ -85,7 +85,7 @@ describe.each(testDialects())('interpretations on %s', (dialect) => {
   it('answers bad input with a 4xx, never a database error', async () => {
     const nul = await create(eduStaff, { title: '解读\u0000' });
     expect(nul.statusCode).toBe(400);
-    expect(nul.json().error.code).toBe('INTERPRETATION_TEXT_INVALID');
+    expect(nul.json().error.code).toBe('INPUT_NUL_CHARACTER');
     for (const url of ['/api/v1/interpretations/99999999999', '/api/v1/interpretations?publicationId=99999999999', '/api/v1/interpretations/lead-interpreter-stats?year=20200']) {
       expect((await get(url, office)).statusCode, url).toBe(400);
     }

@@ -13,7 +13,7 @@ import type { Db } from '../../db/create-db.ts';
 import type { Consultation, ConsultationComment, Database } from '../../db/database.ts';
 import { now } from '../../db/portable.ts';
 import { canReadAll, isOfficeLike, type Actor } from '../../platform/actor.ts';
-import { today } from '../../platform/clock.ts';
+import { clock, today } from '../../platform/clock.ts';
 import { AppError, AuthenticationError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { sanitizeRichText } from '../../platform/rich-text.ts';
 import { todayInChina } from '../../lib/working-days.ts';
@@ -276,7 +276,7 @@ function plainInput(s: string | null | undefined): string {
  * submission. `receivedAt` is for recording historical comments (demo data); routes never pass it.
  */
 export async function submitComment(db: Db, id: number, input: CommentInput, meta: { ip?: string; receivedAt?: string } = {}): Promise<CommentReceipt> {
-  const createdAt = meta.receivedAt ?? now();
+  const createdAt = meta.receivedAt ?? clock.now().toISOString(); // the platform clock: the received day agrees with the period check
   const day = meta.receivedAt ? todayInChina(new Date(meta.receivedAt)) : today();
   const c = await repo.findConsultation(db, id);
   if (!c || c.state === 'draft') throw new NotFoundError('CONSULTATION_NOT_FOUND', `意见征集不存在：${id}`);
