@@ -68,7 +68,7 @@ describe.each(testDialects())('search on %s', (dialect) => {
   let t: TestApp;
 
   const get = async (params: Record<string, string | number>) => {
-    const qs = new URLSearchParams(Object.entries(params).map(([k, v]) => [k, String(v)])).toString();
+    const qs = new URLSearchParams(Object.entries(params).map(([k, v]): [string, string] => [k, String(v)])).toString();
     return t.app.inject({ method: 'GET', url: `/api/v1/search?${qs}` });
   };
   const find = async (params: Record<string, string | number>): Promise<Result> => {

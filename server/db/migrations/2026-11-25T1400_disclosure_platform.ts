@@ -301,16 +301,18 @@ export async function up(db: Db): Promise<void> {
     .execute();
   await db.schema.createIndex('search_document_doc_number_idx').on('search_document').column('doc_number_key').execute();
 
-  // The engine's index over pre-segmented text (tokens separated by spaces), with the filter tags
-  // (kind, unit, year, validity, catalogue nodes with their ancestors: `unit12 year2020 node3`):
-  // docs/adr/0008-chinese-search.md.
+  // The engine's index over the pre-segmented title and text (tokens separated by spaces) and the
+  // filter tags (kind, unit, year, validity, catalogue nodes with their ancestors): which documents
+  // hold which words, nothing more — relevance is computed from the stored text
+  // (docs/adr/0008-chinese-search.md).
   if (pg) {
-    // title = weight A, body = B, tags = D
+    // lexemes without positions (strip): small rows; tags as `unit12@filter.gk`
     await sql`alter table search_document add column tsv tsvector not null default ''::tsvector`.execute(db);
     await sql`create index search_document_tsv_idx on search_document using gin (tsv)`.execute(db);
   } else {
-    // contentless FTS5, rowid = search_document.id
-    await sql`create virtual table search_fts using fts5(title, body, tags, content='', contentless_delete=1, tokenize='unicode61 remove_diacritics 0')`.execute(db);
+    // contentless FTS5, rowid = search_document.id, rowids only (detail=none); '.' stays inside a
+    // token (pm2.5, 5.2), '@' marks the tags (@unit12), which no segmented text contains
+    await sql`create virtual table search_fts using fts5(tokens, content='', contentless_delete=1, detail=none, tokenize="unicode61 remove_diacritics 0 tokenchars '.@'")`.execute(db);
   }
 }
 

@@ -1,18 +1,18 @@
 /**
  * The search index's queries. One table (search_document) holds what every module makes
  * searchable; the engine's own index sits beside it: a contentless FTS5 table on SQLite
- * (rowid = search_document.id), a weighted tsvector column with a GIN index on PostgreSQL. Both are
- * fed the same pre-segmented text (segmenter.ts), so both find the same documents
- * (docs/adr/0008-chinese-search.md).
+ * (rowid = search_document.id, detail=none), a tsvector column (stripped of positions) with a GIN
+ * index on PostgreSQL. Both are fed the same pre-segmented text (segmenter.ts), so both find the
+ * same documents (docs/adr/0008-chinese-search.md). They only answer which documents hold which
+ * words: relevance is computed by the service (search.ranking.ts) from the stored text, the same
+ * way on both engines; the engines find the matches, newest first, and count them (up to
+ * COUNT_CAP + 1).
  *
  * Filters are part of the full-text match: each document also carries filter tags (kind, unit,
- * year, validity, catalogue nodes — e.g. `unit12 year2020 node3`), in FTS5's `tags` column and as
- * lexemes of the tsvector (`unit12@filter.gk`, see pgTag). A filtered query is then one index
- * intersection, however frequent its words, instead of a scan of the word's matches checking each
- * document's columns.
- *
- * Relevance is computed by the service (search.ranking.ts) from the stored text, the same way on
- * both engines; the engines find the matches, newest first, and count them (up to COUNT_CAP + 1).
+ * year, validity, catalogue nodes — e.g. `unit12 year2020 node3`), written `@unit12` for FTS5 and
+ * `unit12@filter.gk` for PostgreSQL, forms no segmented text or query can produce. A filtered query
+ * is then one index intersection, however frequent its words, instead of a scan of the word's
+ * matches checking each document's columns.
  */
 import { sql, type Kysely } from 'kysely';
 import type { Database } from '../../db/database.ts';
@@ -33,9 +33,8 @@ export interface IndexRow {
   publishedOn: string | null;
   bodyText: string;
   nodeIds: number[];
-  /** segmented title and body */
-  titleTokens: string;
-  bodyTokens: string;
+  /** the segmented title and text (tokens separated by spaces) */
+  tokens: string;
 }
 
 export interface Filters {
@@ -133,9 +132,7 @@ export async function upsertDocuments(db: Db, rows: IndexRow[]): Promise<void> {
     const values = sql.join(part.map((r) => {
       const columns = [r.kind, r.refId, r.unitId, r.year, r.validity, r.docNumber, r.docNumberKey, r.title, r.url, r.publishedOn, r.bodyText];
       const tuple = sql.join(columns.map((v) => sql`${v}`));
-      if (!pg) return sql`(${tuple})`;
-      const tags = documentTags(r).map(pgTag).join(' ');
-      return sql`(${tuple}, setweight(to_tsvector('simple', ${r.titleTokens}), 'A') || setweight(to_tsvector('simple', ${r.bodyTokens}), 'B') || setweight(to_tsvector('simple', ${tags}), 'D'))`;
+      return pg ? sql`(${tuple}, strip(to_tsvector('simple', ${`${r.tokens} ${documentTags(r).map(pgTag).join(' ')}`})))` : sql`(${tuple})`;
     }));
     const head = sql`INSERT INTO search_document (kind, ref_id, unit_id, year, validity, doc_number, doc_number_key, title, url, published_on, body_text`;
     if (pg) {
@@ -144,8 +141,8 @@ export async function upsertDocuments(db: Db, rows: IndexRow[]): Promise<void> {
     }
     const inserted = await sql<{ id: number; kind: string; refId: number }>`${head}) VALUES ${values} RETURNING id, kind, ref_id AS "refId"`.execute(db);
     const idOf = new Map(inserted.rows.map((x) => [`${x.kind}\u0000${x.refId}`, x.id]));
-    const fts = sql.join(part.map((r) => sql`(${idOf.get(`${r.kind}\u0000${r.refId}`)}, ${r.titleTokens}, ${r.bodyTokens}, ${documentTags(r).join(' ')})`));
-    await sql`INSERT INTO search_fts (rowid, title, body, tags) VALUES ${fts}`.execute(db);
+    const fts = sql.join(part.map((r) => sql`(${idOf.get(`${r.kind}\u0000${r.refId}`)}, ${`${r.tokens} ${documentTags(r).map(ftsTag).join(' ')}`})`));
+    await sql`INSERT INTO search_fts (rowid, tokens) VALUES ${fts}`.execute(db);
   }
 }
 
@@ -169,13 +166,15 @@ export interface Hit {
 const hitColumns = sql`d.id, d.kind, d.ref_id AS "refId", d.unit_id AS "unitId", d.year, d.validity, d.doc_number AS "docNumber", d.title, d.url,
   d.published_on AS "publishedOn", d.body_text AS "bodyText"`;
 
-/** An FTS5 string literal (a one-token phrase): tokens are letters, digits, '.' and '%' only, but quote anyway. */
+/** An FTS5 string literal: one token (letters, digits, '.', '@' — quoted all the same). */
 const ftsString = (t: string) => `"${t.replace(/"/g, '""')}"`;
 
-/** FTS5: every token in the title or body, every tag in the tags column. */
+/** A tag as an FTS5 token: '@' is a token character there, and the segmenter drops it from any text. */
+const ftsTag = (tag: string) => `@${tag}`;
+
+/** FTS5: every token and every tag. */
 function ftsMatch(tokens: string[], tags: string[]): string {
-  const words = `{title body} : (${tokens.map(ftsString).join(' AND ')})`;
-  return tags.length ? `${words} AND tags : (${tags.map(ftsString).join(' AND ')})` : words;
+  return [...tokens, ...tags.map(ftsTag)].map(ftsString).join(' AND ');
 }
 
 /** A tsquery literal: every token quoted (a token the parser splits becomes a phrase) and required. */
@@ -270,7 +269,7 @@ export async function docNumberQuery(db: Db, key: string, f: Filters, limit: num
     const tag = `node${f.nodeId}`;
     conditions.push(isPostgres(db)
       ? sql`d.tsv @@ to_tsquery('simple', ${tsLiteral([pgTag(tag)])})`
-      : sql`EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH ${`tags : ${ftsString(tag)}`} AND search_fts.rowid = d.id)`);
+      : sql`EXISTS (SELECT 1 FROM search_fts WHERE search_fts MATCH ${ftsMatch([], [tag])} AND search_fts.rowid = d.id)`);
   }
   const where = sql.join(conditions, sql` AND `);
   const hits = await sql<Hit>`SELECT ${hitColumns} FROM search_document d WHERE ${where}

@@ -44,7 +44,7 @@ export async function indexRecords(db: Db, entries: SearchEntry[]): Promise<void
     kind: e.kind, refId: e.refId, unitId: e.unitId, year: e.year, validity: e.validity ?? null,
     docNumber: e.docNumber ?? null, docNumberKey: e.docNumber ? (parseDocNumber(e.docNumber)?.text ?? e.docNumber.trim()) : null,
     title: e.title, url: e.url, publishedOn: e.publishedOn, bodyText: e.body, nodeIds: e.nodeIds ?? [],
-    titleTokens: segmentForIndex(e.title), bodyTokens: segmentForIndex(`${e.docNumber ?? ''} ${e.body}`),
+    tokens: `${segmentForIndex(e.title)} ${segmentForIndex(`${e.docNumber ?? ''} ${e.body}`)}`,
   })));
 }
 

@@ -37,13 +37,16 @@ export function normalise(text: string): string {
 const PLAIN = /^[\u4e00-\u9fffa-z0-9]+$/;
 const NOT_KEPT = /[^\p{L}\p{N}.%]/gu;
 
-/** Tokens with a letter or digit, stripped of everything but letters, digits, '.' and '%'. */
+/**
+ * Tokens with a letter or digit, stripped of everything but letters, digits, '.' and '%' (and of
+ * '.' at either end: 提高5. gives 5, as the query 5 expects).
+ */
 function keep(tokens: string[]): string[] {
   const out: string[] = [];
   for (const t of tokens) {
     if (PLAIN.test(t)) out.push(t);
     else if (WORDLIKE.test(t)) {
-      const w = t.replace(NOT_KEPT, '');
+      const w = t.replace(NOT_KEPT, '').replace(/^\.+|\.+$/g, '');
       if (WORDLIKE.test(w)) out.push(w);
     }
   }
