@@ -97,5 +97,5 @@ describe.each(testDialects())('gongkai commands on %s', (dialect) => {
     const csv = path.join(dir, 'units.csv');
     await run(['units', 'export', '--out', csv], env);
     expect(fs.readFileSync(csv, 'utf8').split('\n').filter(Boolean)).toHaveLength(70);
-  });
+  }, 240_000); // ten CLI processes, each starting Node + tsx: minutes on a loaded machine
 });

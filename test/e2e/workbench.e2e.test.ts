@@ -118,7 +118,8 @@ function publicRow(page: Page) {
 }
 
 async function closeDrawer(page: Page): Promise<void> {
-  await page.locator('.ant-drawer-close').click();
+  // Escape, as a keyboard user would: the close button can sit under a toast that stays while hovered
+  await page.keyboard.press('Escape');
   await page.locator('.gk-assignment-drawer').waitFor({ state: 'detached' });
 }
 
