@@ -173,6 +173,9 @@ describe.each(testDialects())('search on %s', (dialect) => {
     for (const q of ['GDP', 'gdp', 'Gdp', 'ＧＤＰ']) expect(await keys({ q }), q).toEqual(['gazette:8']);
     expect(await keys({ q: 'pm2.5' })).toEqual(['gazette:8']);
     expect(await keys({ q: 'PM2.5 浓度' })).toEqual(['gazette:8']);
+    expect(await keys({ q: '增长3.5%' })).toEqual(['gazette:8']); // numbers with a point, and a percentage
+    expect(await keys({ q: '5509.52亿元' })).toEqual(['gazette:8']);
+    expect(await keys({ q: 'pm2' })).toEqual([]); // pm2.5 is one word
     // the full-width query finds the half-width documents, the half-width query the full-width title
     const wide = await find({ q: '２０２０' });
     expect(wide.tokens).toEqual(['2020']);

@@ -30,6 +30,9 @@ describe('segmentForIndex', () => {
     expect(segmentForIndex('“双随机”……《通知》\n\t')).toBe('随机 双随机 通知');
     expect(segmentForIndex('，。！？ …… ——')).toBe('');
     expect(segmentForIndex('')).toBe('');
+    // a point at either end of a number is punctuation
+    expect(segmentForIndex('比上年增长5.')).toBe('比 上年 增长 5');
+    expect(segmentQuery('.5亿元')).toEqual(['5', '亿元']);
   });
 
   it('separates tokens by single spaces, with no empty token', () => {
