@@ -17,6 +17,8 @@ import { exportListXlsx, importNotice, listLists, readNotice, LIST_KINDS, type L
 import { registerDeadlineCommand } from './deadline-command.ts';
 import { registerCalendarCommand } from './calendar-command.ts';
 import { registerAnnualReportCommand } from './annual-report-command.ts';
+import { registerAuditCommand } from './audit-command.ts';
+import { registerOpsCommands } from './ops-command.ts';
 
 const actor = systemActor('cli');
 
@@ -156,6 +158,8 @@ program.command('export').description('按通知原格式导出清单为 .xlsx')
 registerDeadlineCommand(program);
 registerCalendarCommand(program);
 registerAnnualReportCommand(program);
+registerAuditCommand(program);
+registerOpsCommands(program);
 
 try {
   await program.parseAsync(process.argv);

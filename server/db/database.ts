@@ -274,6 +274,10 @@ export interface AuditLogTable {
   /** JSON or null */
   after: string | null;
   ip: string | null;
+  /** the hash of the record before this one (audit.chain.ts); null on records older than the chain */
+  prevHash: string | null;
+  /** sha-256 over this record's content and prevHash */
+  hash: string | null;
 }
 
 export interface DisclosureRequestTable {
@@ -614,6 +618,8 @@ export interface SearchDocumentTable {
   url: string;
   publishedOn: DateString | null;
   bodyText: Generated<string>;
+  /** catalogue nodes with their ancestors, ids separated by spaces (for rebuilding the engine's index) */
+  nodeIds: Generated<string>;
 }
 
 export interface Database {

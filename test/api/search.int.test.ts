@@ -9,7 +9,7 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { testDialects } from '../support/dialects.ts';
 import { buildTestApp, type TestApp } from '../support/test-app.ts';
-import { indexRecords, unindexRecord, type SearchEntry } from '../../server/modules/search/index.ts';
+import { indexRecords, rebuildSearchIndex, unindexRecord, type SearchEntry } from '../../server/modules/search/index.ts';
 
 interface Item { kind: string; refId: number; unitId: number | null; year: number | null; validity: string | null; docNumber: string | null; title: string; titleHtml: string; snippetHtml: string; url: string }
 interface Result { query: string; tokens: string[]; exactDocNumber: string | null; total: number; totalCapped: boolean; page: number; pageSize: number; items: Item[] }
@@ -199,6 +199,15 @@ describe.each(testDialects())('search on %s', (dialect) => {
     await unindexRecord(t.tdb.db, 'publication', 5); // again: nothing to do
     // the same refId of another kind is another record
     expect(await keys({ q: '双随机' })).toEqual(['normative:3', 'normative:4']);
+  });
+
+  it('rebuilds the engine index from the stored documents with the same answers, filters included', async () => {
+    const queries: Record<string, string | number>[] = [{ q: '公开' }, { q: '公开', nodeId: 12 }, { q: '双随机', validity: 'valid' }, { q: '2020年 双随机' }, { q: 'GDP' }, { q: '嘉政办发[2020]36号', nodeId: 11 }];
+    const before = await Promise.all(queries.map((q) => keys(q)));
+    expect(before.flat().length).toBeGreaterThan(6);
+    const stored = await t.tdb.db.selectFrom('searchDocument').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+    expect(await rebuildSearchIndex(t.tdb.db, { batch: 2 })).toBe(Number(stored.n));
+    expect(await Promise.all(queries.map((q) => keys(q)))).toEqual(before);
   });
 
   it('pages through the matches without overlap, best first, with the same total on every page', async () => {

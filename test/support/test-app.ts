@@ -40,8 +40,9 @@ export interface TestApp {
 
 let counter = 0;
 
-export async function buildTestApp(dialect: TestDialect, overrides: Partial<Config> = {}): Promise<TestApp> {
-  const tdb = await createTestDb(dialect);
+/** `options.sqliteFile`: a file instead of memory, for spawning the CLI against the same SQLite database. */
+export async function buildTestApp(dialect: TestDialect, overrides: Partial<Config> = {}, options: { sqliteFile?: string } = {}): Promise<TestApp> {
+  const tdb = await createTestDb(dialect, options);
   const config = loadConfig({ logLevel: 'silent', databaseUrl: tdb.url, dataDir: '/tmp/gongkai-test', demoData: false, loginAttemptsPerMinute: 100_000, ...overrides }, {});
   const app = await buildApp(config, { db: { db: tdb.db, dialect } });
   const system = systemActor('test');

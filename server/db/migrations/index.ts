@@ -8,6 +8,8 @@ import * as workbench from './2026-11-25T1100_workbench.ts';
 import * as disclosureRequests from './2026-11-25T1200_disclosure_requests.ts';
 import * as progressRevision from './2026-11-25T1300_progress_revision.ts';
 import * as disclosurePlatform from './2026-11-25T1400_disclosure_platform.ts';
+import * as auditChain from './2026-11-25T1530_audit_chain.ts';
+import * as searchNodeIds from './2026-11-25T1540_search_node_ids.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T0900_foundation': foundation,
@@ -16,4 +18,6 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1200_disclosure_requests': disclosureRequests,
   '2026-11-25T1300_progress_revision': progressRevision,
   '2026-11-25T1400_disclosure_platform': disclosurePlatform,
+  '2026-11-25T1530_audit_chain': auditChain,
+  '2026-11-25T1540_search_node_ids': searchNodeIds,
 };

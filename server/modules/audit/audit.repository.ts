@@ -1,10 +1,15 @@
 /**
  * Queries on the append-only audit log.
  */
-import type { Kysely, Transaction } from 'kysely';
+import { sql, type Kysely, type Transaction } from 'kysely';
 import type { Database, AuditLog } from '../../db/database.ts';
+import { isPostgres } from '../../db/portable.ts';
+import type { ChainRow } from './audit.chain.ts';
 
 type Q = Kysely<Database> | Transaction<Database>;
+
+/** An arbitrary constant naming the audit chain's advisory lock on PostgreSQL. */
+const CHAIN_LOCK = 7_410_362;
 
 export interface AuditInsert {
   at: string;
@@ -16,6 +21,8 @@ export interface AuditInsert {
   before: string | null;
   after: string | null;
   ip: string | null;
+  prevHash: string;
+  hash: string;
 }
 
 export interface AuditFilter {
@@ -27,6 +34,27 @@ export interface AuditFilter {
   to?: string;
   limit: number;
   offset: number;
+}
+
+/**
+ * Holds the chain until the transaction ends, so concurrent writers on PostgreSQL append one after
+ * another instead of forking the chain (SQLite serialises write transactions by itself).
+ */
+export async function lockChain(trx: Transaction<Database>): Promise<void> {
+  if (isPostgres(trx)) await sql`SELECT pg_advisory_xact_lock(${CHAIN_LOCK})`.execute(trx);
+}
+
+/** The newest record's hash (null when there is none, or it predates the chain). */
+export async function lastHash(q: Q): Promise<string | null> {
+  const r = await q.selectFrom('auditLog').select('hash').orderBy('id', 'desc').limit(1).executeTakeFirst();
+  return r?.hash ?? null;
+}
+
+/** Records after `afterId` in id order, for walking the chain in batches. */
+export async function chainBatch(q: Q, afterId: number, limit: number): Promise<ChainRow[]> {
+  return q.selectFrom('auditLog')
+    .select(['id', 'at', 'actorUserId', 'actorLabel', 'action', 'resourceType', 'resourceId', 'before', 'after', 'ip', 'prevHash', 'hash'])
+    .where('id', '>', afterId).orderBy('id').limit(limit).execute();
 }
 
 /** Appends one record. */

@@ -134,11 +134,11 @@ export async function upsertDocuments(db: Db, rows: IndexRow[]): Promise<void> {
   await removeByIds(db, await existingIds(db, list));
   for (const part of chunks(list, CHUNK)) {
     const values = sql.join(part.map((r) => {
-      const columns = [r.kind, r.refId, r.unitId, r.year, r.validity, r.docNumber, r.docNumberKey, r.title, r.url, r.publishedOn, r.bodyText];
+      const columns = [r.kind, r.refId, r.unitId, r.year, r.validity, r.docNumber, r.docNumberKey, r.title, r.url, r.publishedOn, r.bodyText, [...new Set(r.nodeIds)].join(' ')];
       const tuple = sql.join(columns.map((v) => sql`${v}`));
       return pg ? sql`(${tuple}, strip(to_tsvector('simple', ${`${r.tokens} ${documentTags(r).map(pgTag).join(' ')}`})))` : sql`(${tuple})`;
     }));
-    const head = sql`INSERT INTO search_document (kind, ref_id, unit_id, year, validity, doc_number, doc_number_key, title, url, published_on, body_text`;
+    const head = sql`INSERT INTO search_document (kind, ref_id, unit_id, year, validity, doc_number, doc_number_key, title, url, published_on, body_text, node_ids`;
     if (pg) {
       await sql`${head}, tsv) VALUES ${values}`.execute(db);
       continue;
@@ -147,6 +147,46 @@ export async function upsertDocuments(db: Db, rows: IndexRow[]): Promise<void> {
     const idOf = new Map(inserted.rows.map((x) => [`${x.kind}\u0000${x.refId}`, x.id]));
     const fts = sql.join(part.map((r) => sql`(${idOf.get(`${r.kind}\u0000${r.refId}`)}, ${`${r.tokens} ${documentTags(r).map(ftsTag).join(' ')}`})`));
     await sql`INSERT INTO search_fts (rowid, tokens) VALUES ${fts}`.execute(db);
+  }
+}
+
+/** A stored document with what its engine entry is made of. */
+export interface StoredDocument {
+  id: number;
+  kind: string;
+  unitId: number | null;
+  year: number | null;
+  validity: string | null;
+  docNumber: string | null;
+  title: string;
+  bodyText: string;
+  nodeIds: string;
+}
+
+/** Stored documents after `afterId`, in id order. */
+export async function storedBatch(db: Db, afterId: number, limit: number): Promise<StoredDocument[]> {
+  return db.selectFrom('searchDocument')
+    .select(['id', 'kind', 'unitId', 'year', 'validity', 'docNumber', 'title', 'bodyText', 'nodeIds'])
+    .where('id', '>', afterId).orderBy('id').limit(limit).execute();
+}
+
+/** Empties the engine's index (SQLite: the FTS5 table; PostgreSQL: every tsvector). */
+export async function clearEngineIndex(db: Db): Promise<void> {
+  if (isPostgres(db)) await sql`UPDATE search_document SET tsv = ''::tsvector`.execute(db);
+  else await sql`INSERT INTO search_fts (search_fts) VALUES ('delete-all')`.execute(db);
+}
+
+/** Writes the engine's entries of stored documents from their tokens (ids kept). */
+export async function writeEngineEntries(db: Db, entries: { doc: StoredDocument; tokens: string }[]): Promise<void> {
+  const tagsOf = (d: StoredDocument) => documentTags({ ...d, nodeIds: d.nodeIds.split(' ').filter(Boolean).map(Number) });
+  for (const part of chunks(entries, CHUNK)) {
+    if (isPostgres(db)) {
+      const values = sql.join(part.map((e) => sql`(${e.doc.id}::integer, ${`${e.tokens} ${tagsOf(e.doc).map(pgTag).join(' ')}`}::text)`));
+      await sql`UPDATE search_document d SET tsv = strip(to_tsvector('simple', v.t)) FROM (VALUES ${values}) AS v(id, t) WHERE d.id = v.id`.execute(db);
+    } else {
+      const values = sql.join(part.map((e) => sql`(${e.doc.id}, ${`${e.tokens} ${tagsOf(e.doc).map(ftsTag).join(' ')}`})`));
+      await sql`INSERT INTO search_fts (rowid, tokens) VALUES ${values}`.execute(db);
+    }
   }
 }
 

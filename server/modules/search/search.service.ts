@@ -44,8 +44,34 @@ export async function indexRecords(db: Db, entries: SearchEntry[]): Promise<void
     kind: e.kind, refId: e.refId, unitId: e.unitId, year: e.year, validity: e.validity ?? null,
     docNumber: e.docNumber ?? null, docNumberKey: e.docNumber ? (parseDocNumber(e.docNumber)?.text ?? e.docNumber.trim()) : null,
     title: e.title, url: e.url, publishedOn: e.publishedOn, bodyText: e.body, nodeIds: e.nodeIds ?? [],
-    tokens: `${segmentForIndex(e.title)} ${segmentForIndex(`${e.docNumber ?? ''} ${e.body}`)}`,
+    tokens: tokensOf(e),
   })));
+}
+
+/** The tokens of a record, as the index stores them. */
+function tokensOf(e: { title: string; docNumber?: string | null; body: string }): string {
+  return `${segmentForIndex(e.title)} ${segmentForIndex(`${e.docNumber ?? ''} ${e.body}`)}`;
+}
+
+/**
+ * Rebuilds the engine's index (FTS5 or tsvector) from the stored documents: after moving an
+ * installation to the other engine, or after the segmentation dictionary changed. Returns how many
+ * documents were indexed.
+ */
+export async function rebuildSearchIndex(db: Db, options: { batch?: number } = {}): Promise<number> {
+  return db.transaction().execute(async (trx) => {
+    await repo.clearEngineIndex(trx);
+    let after = 0;
+    let n = 0;
+    for (;;) {
+      const docs = await repo.storedBatch(trx, after, options.batch ?? 1000);
+      if (!docs.length) break;
+      await repo.writeEngineEntries(trx, docs.map((doc) => ({ doc, tokens: tokensOf({ title: doc.title, docNumber: doc.docNumber, body: doc.bodyText }) })));
+      after = docs[docs.length - 1]!.id;
+      n += docs.length;
+    }
+    return n;
+  });
 }
 
 /** Removes a record from the index (withdrawn, deleted, no longer public). */
