@@ -19,6 +19,7 @@ import { migrateToLatest } from './db/migrate.ts';
 import './platform/types.ts';
 import { registerErrorHandler } from './platform/error-handler.ts';
 import { registerAuth } from './platform/auth.ts';
+import { registerSecurityHeaders } from './platform/security-headers.ts';
 import { ErrorBody } from './platform/schemas.ts';
 import { identityRoutes } from './modules/identity/index.ts';
 import { directoryRoutes } from './modules/directory/index.ts';
@@ -47,7 +48,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   const app = Fastify({
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
     bodyLimit: 1024 * 1024,
-    trustProxy: false,
+    trustProxy: config.trustProxy ? config.trustProxy.split(',').map((a) => a.trim()).filter(Boolean) : false,
     ajv: { customOptions: { removeAdditional: true, coerceTypes: true, useDefaults: true, allErrors: false } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
@@ -62,6 +63,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   const adminDist = fileURLToPath(new URL('../admin/dist/', import.meta.url));
   const adminIndex = fs.existsSync(`${adminDist}index.html`) ? `${adminDist}index.html` : null;
   registerErrorHandler(app, { spaIndex: adminIndex, spaPrefix: '/admin/' });
+  registerSecurityHeaders(app);
   app.addSchema(ErrorBody);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20 } });
@@ -78,7 +80,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
       components: { securitySchemes: { bearer: { type: 'http', scheme: 'bearer' }, session: { type: 'apiKey', in: 'cookie', name: 'gk_session' } } },
     },
   });
-  await app.register(swaggerUi, { routePrefix: '/api/docs' });
+  await app.register(swaggerUi, { routePrefix: '/api/docs', staticCSP: true });
 
   registerAuth(app);
 

@@ -16,6 +16,12 @@ export const ConfigSchema = Type.Object({
   dataDir: Type.String(),
   /** Mark session cookies Secure (on unless GONGKAI_INSECURE_COOKIES=1 for plain-HTTP development) */
   secureCookies: Type.Boolean(),
+  /**
+   * Proxies whose X-Forwarded-For / X-Forwarded-Proto are believed (addresses or CIDR ranges,
+   * comma-separated, e.g. `127.0.0.1`); empty: none — client addresses (rate limits, the audit log)
+   * are then the proxy's own
+   */
+  trustProxy: Type.String(),
   /** Session lifetime in hours */
   sessionHours: Type.Integer({ minimum: 1 }),
   /** Login and password-change attempts allowed per client address per minute */
@@ -56,6 +62,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     databaseUrl: env.DATABASE_URL ?? path.join(dataDir, 'gongkai.sqlite'),
     dataDir,
     secureCookies: env.GONGKAI_INSECURE_COOKIES !== '1',
+    trustProxy: env.GONGKAI_TRUST_PROXY ?? '',
     sessionHours: Number(env.GONGKAI_SESSION_HOURS ?? 12),
     loginAttemptsPerMinute: Number(env.GONGKAI_LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
     searchRequestsPerMinute: Number(env.GONGKAI_SEARCH_REQUESTS_PER_MINUTE ?? 600),

@@ -45,4 +45,36 @@ describe.each(testDialects())('platform on %s', (dialect) => {
     expect(page.body).toContain('&lt;script&gt;alert(1)&lt;/script&gt;清单');
     expect(page.body).not.toContain('<script>alert(1)');
   });
+
+  it('sends the security headers: a policy without inline scripts, no framing, no sniffing; HSTS only over TLS', async () => {
+    for (const url of ['/', '/portal', '/api/health', '/api/v1/lists', '/api/v1/no-such-route']) {
+      const res = await t.app.inject({ method: 'GET', url });
+      const csp = String(res.headers['content-security-policy']);
+      expect(csp, url).toContain("script-src 'self'");
+      expect(csp, url).not.toMatch(/script-src[^;]*unsafe-inline/);
+      expect(csp, url).toContain("frame-ancestors 'none'");
+      expect(res.headers['x-frame-options'], url).toBe('DENY');
+      expect(res.headers['x-content-type-options'], url).toBe('nosniff');
+      // plain HTTP and no trusted proxy: a forwarded "https" is not believed, so no HSTS
+      const forwarded = await t.app.inject({ method: 'GET', url, headers: { 'x-forwarded-proto': 'https' } });
+      expect(forwarded.headers['strict-transport-security'], url).toBeUndefined();
+    }
+    // the API documentation keeps its own policy
+    const docs = await t.app.inject({ method: 'GET', url: '/api/docs/' });
+    expect(String(docs.headers['content-security-policy'])).not.toBe('');
+  });
+});
+
+describe('behind a trusted proxy', () => {
+  it('believes the proxy about TLS and the client address: HSTS is sent', async () => {
+    const t = await buildTestApp('sqlite', { trustProxy: '127.0.0.1' });
+    try {
+      const tls = await t.app.inject({ method: 'GET', url: '/api/health', headers: { 'x-forwarded-proto': 'https', 'x-forwarded-for': '203.0.113.9' } });
+      expect(tls.headers['strict-transport-security']).toMatch(/^max-age=31536000/);
+      const plain = await t.app.inject({ method: 'GET', url: '/api/health' });
+      expect(plain.headers['strict-transport-security']).toBeUndefined();
+    } finally {
+      await t.close();
+    }
+  });
 });
