@@ -24,6 +24,8 @@ export const ConfigSchema = Type.Object({
   trustProxy: Type.String(),
   /** Session lifetime in hours */
   sessionHours: Type.Integer({ minimum: 1 }),
+  /** A session unused this many minutes is closed */
+  sessionIdleMinutes: Type.Integer({ minimum: 1 }),
   /** Login and password-change attempts allowed per client address per minute */
   loginAttemptsPerMinute: Type.Integer({ minimum: 1 }),
   /** Searches (GET /api/v1/search) allowed per client address per minute */
@@ -64,6 +66,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     secureCookies: env.GONGKAI_INSECURE_COOKIES !== '1',
     trustProxy: env.GONGKAI_TRUST_PROXY ?? '',
     sessionHours: Number(env.GONGKAI_SESSION_HOURS ?? 12),
+    sessionIdleMinutes: Number(env.GONGKAI_SESSION_IDLE_MINUTES ?? 30),
     loginAttemptsPerMinute: Number(env.GONGKAI_LOGIN_ATTEMPTS_PER_MINUTE ?? 10),
     searchRequestsPerMinute: Number(env.GONGKAI_SEARCH_REQUESTS_PER_MINUTE ?? 600),
     maxUploadBytes: Number(env.GONGKAI_MAX_UPLOAD_BYTES ?? 20 * 1024 * 1024),

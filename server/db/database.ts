@@ -250,6 +250,17 @@ export interface SessionTable {
   csrfToken: string;
   expiresAt: Timestamp;
   createdAt: Timestamp;
+  /** the last request made with it (updated at most once a minute), for the idle timeout */
+  lastSeenAt: Timestamp | null;
+}
+
+/** Consecutive failed logins per username (lower-cased), known or not */
+export interface LoginFailureTable {
+  usernameKey: string;
+  failures: number;
+  lastFailedAt: Timestamp;
+  /** refused until then (exponential backoff after LOGIN_FAILURES_BEFORE_BACKOFF) */
+  blockedUntil: Timestamp | null;
 }
 
 export interface ApiTokenTable {
@@ -635,6 +646,7 @@ export interface Database {
   assignment: AssignmentTable;
   user: UserTable;
   session: SessionTable;
+  loginFailure: LoginFailureTable;
   apiToken: ApiTokenTable;
   auditLog: AuditLogTable;
   reportingPeriod: ReportingPeriodTable;

@@ -44,7 +44,7 @@ export function registerAuth(app: FastifyInstance): void {
     }
     const cookie = request.cookies[SESSION_COOKIE];
     if (!cookie) return;
-    const session = await resolveSession(app.db, cookie);
+    const session = await resolveSession(app.db, cookie, { idleMinutes: app.config.sessionIdleMinutes });
     if (!session) return; // expired or logged out: treated as anonymous
     request.actor = { ...session.actor, ip: request.ip };
     request.sessionToken = cookie;

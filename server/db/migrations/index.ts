@@ -10,6 +10,7 @@ import * as progressRevision from './2026-11-25T1300_progress_revision.ts';
 import * as disclosurePlatform from './2026-11-25T1400_disclosure_platform.ts';
 import * as auditChain from './2026-11-25T1530_audit_chain.ts';
 import * as searchNodeIds from './2026-11-25T1540_search_node_ids.ts';
+import * as loginHardening from './2026-11-25T1550_login_hardening.ts';
 
 export const migrations: Record<string, Migration> = {
   '2026-11-25T0900_foundation': foundation,
@@ -20,4 +21,5 @@ export const migrations: Record<string, Migration> = {
   '2026-11-25T1400_disclosure_platform': disclosurePlatform,
   '2026-11-25T1530_audit_chain': auditChain,
   '2026-11-25T1540_search_node_ids': searchNodeIds,
+  '2026-11-25T1550_login_hardening': loginHardening,
 };

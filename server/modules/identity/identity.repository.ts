@@ -2,7 +2,9 @@
  * Queries on users, sessions and API tokens.
  */
 import type { Kysely, Transaction, Insertable, Updateable } from 'kysely';
-import type { Database, User, UserTable, Session, ApiToken } from '../../db/database.ts';
+import type { Database, User, UserTable, Session, ApiToken, LoginFailureTable } from '../../db/database.ts';
+
+type LoginFailure = LoginFailureTable;
 
 type Q = Kysely<Database> | Transaction<Database>;
 
@@ -43,6 +45,24 @@ export async function findLiveSession(q: Q, id: string, nowIso: string): Promise
   if (!s) return undefined;
   const user = await findUserById(q, s.userId);
   return user ? { ...s, user } : undefined;
+}
+
+export async function touchSession(q: Q, id: string, at: string): Promise<void> {
+  await q.updateTable('session').set({ lastSeenAt: at }).where('id', '=', id).execute();
+}
+
+export async function findLoginFailure(q: Q, usernameKey: string): Promise<LoginFailure | undefined> {
+  return q.selectFrom('loginFailure').selectAll().where('usernameKey', '=', usernameKey).executeTakeFirst();
+}
+
+export async function saveLoginFailure(q: Q, row: LoginFailure): Promise<void> {
+  await q.insertInto('loginFailure').values(row)
+    .onConflict((oc) => oc.column('usernameKey').doUpdateSet({ failures: row.failures, lastFailedAt: row.lastFailedAt, blockedUntil: row.blockedUntil }))
+    .execute();
+}
+
+export async function clearLoginFailures(q: Q, usernameKey: string): Promise<void> {
+  await q.deleteFrom('loginFailure').where('usernameKey', '=', usernameKey).execute();
 }
 
 export async function deleteSession(q: Q, id: string): Promise<void> {

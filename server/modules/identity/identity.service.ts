@@ -7,12 +7,13 @@ import type { Db } from '../../db/create-db.ts';
 import type { User } from '../../db/database.ts';
 import { flag, isSet, now } from '../../db/portable.ts';
 import { ROLES, type Actor, type Role, type UserActor } from '../../platform/actor.ts';
-import { AuthenticationError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
+import { AppError, AuthenticationError, ConflictError, ForbiddenError, NotFoundError, ValidationError } from '../../platform/errors.ts';
 import { recordAudit } from '../audit/index.ts';
 import { getUnit } from '../directory/index.ts';
 import * as repo from './identity.repository.ts';
 import { canGrantRole, canListUsers, canManageUsersOf } from './identity.policy.ts';
 import { hashPassword, oneTimePassword, passwordProblem, verifyPassword } from './passwords.ts';
+import { backoffMinutes, failuresSoFar, usernameKey } from './login-backoff.ts';
 
 /** SHA-256 in hex: sessions and API tokens are stored only as hashes. */
 function sha256(value: string): string {
@@ -68,10 +69,25 @@ export interface LoginResult {
 
 /** Password login: opens a session. The same error for an unknown user and a wrong password. */
 export async function login(db: Db, input: { username: string; password: string; sessionHours: number; ip?: string }): Promise<LoginResult> {
+  const key = usernameKey(input.username);
+  const nowMs = Date.now();
+  const failure = await repo.findLoginFailure(db, key);
+  if (failure?.blockedUntil && Date.parse(failure.blockedUntil) > nowMs) {
+    const minutes = Math.ceil((Date.parse(failure.blockedUntil) - nowMs) / 60_000);
+    throw new AppError('AUTH_LOGIN_BACKOFF', `该用户名已连续 ${failure.failures} 次登录失败，请 ${minutes} 分钟后再试`, 429);
+  }
   const user = await repo.findUserByUsername(db, input.username.trim());
   dummyHash ??= hashPassword('dummy-password-0');
   const ok = user ? await verifyPassword(user.passwordHash, input.password) : (await verifyPassword(await dummyHash, input.password), false);
-  if (!user || !ok) throw new AuthenticationError('AUTH_INVALID_CREDENTIALS', '用户名或密码错误');
+  if (!user || !ok) {
+    const failures = failuresSoFar(failure, nowMs) + 1;
+    const minutes = backoffMinutes(failures);
+    await db.transaction().execute(async (trx) => {
+      await repo.saveLoginFailure(trx, { usernameKey: key, failures, lastFailedAt: new Date(nowMs).toISOString(), blockedUntil: minutes ? new Date(nowMs + minutes * 60_000).toISOString() : null });
+      await recordAudit(trx, { kind: 'anonymous', ip: input.ip }, { action: 'login_failed', resourceType: 'user', resourceId: user?.id ?? null, after: { username: key, failures } });
+    });
+    throw new AuthenticationError('AUTH_INVALID_CREDENTIALS', minutes ? `用户名或密码错误；已连续失败 ${failures} 次，请 ${minutes} 分钟后再试` : '用户名或密码错误');
+  }
   if (isSet(user.disabled)) throw new AuthenticationError('AUTH_USER_DISABLED', '该账号已停用，请联系管理员');
   const sessionToken = randomBytes(32).toString('base64url');
   const csrfToken = randomBytes(24).toString('base64url');
@@ -79,7 +95,8 @@ export async function login(db: Db, input: { username: string; password: string;
   const expiresAt = new Date(Date.now() + input.sessionHours * 3600_000).toISOString();
   await db.transaction().execute(async (trx) => {
     await repo.deleteExpiredSessions(trx, createdAt);
-    await repo.insertSession(trx, { id: sha256(sessionToken), userId: user.id, csrfToken, expiresAt, createdAt });
+    if (failure) await repo.clearLoginFailures(trx, key);
+    await repo.insertSession(trx, { id: sha256(sessionToken), userId: user.id, csrfToken, expiresAt, createdAt, lastSeenAt: createdAt });
     await recordAudit(trx, { ...toActor(user, 'session'), ip: input.ip }, { action: 'login', resourceType: 'user', resourceId: user.id });
   });
   return { sessionToken, csrfToken, expiresAt, user: presentUser(user) };
@@ -96,10 +113,21 @@ export async function logout(db: Db, actor: Actor, sessionToken: string): Promis
 
 export type AuthenticatedActor = UserActor & { mustChangePassword: boolean };
 
-/** The actor of a session cookie, with the session's CSRF token; undefined when not live. */
-export async function resolveSession(db: Db, sessionToken: string): Promise<{ actor: AuthenticatedActor; csrfToken: string } | undefined> {
-  const s = await repo.findLiveSession(db, sha256(sessionToken), now());
+/**
+ * The actor of a session cookie, with the session's CSRF token; undefined when not live: past its
+ * lifetime, or unused for `idleMinutes` (then it is closed). Activity is recorded at most once a minute.
+ */
+export async function resolveSession(db: Db, sessionToken: string, options: { idleMinutes?: number } = {}): Promise<{ actor: AuthenticatedActor; csrfToken: string } | undefined> {
+  const id = sha256(sessionToken);
+  const at = now();
+  const s = await repo.findLiveSession(db, id, at);
   if (!s || isSet(s.user.disabled)) return undefined;
+  const idleMs = Date.parse(at) - Date.parse(s.lastSeenAt ?? s.createdAt);
+  if (options.idleMinutes && idleMs > options.idleMinutes * 60_000) {
+    await repo.deleteSession(db, id);
+    return undefined;
+  }
+  if (idleMs > 60_000) await repo.touchSession(db, id, at);
   return { actor: toActor(s.user, 'session'), csrfToken: s.csrfToken };
 }
 
