@@ -49,7 +49,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy ? config.trustProxy.split(',').map((a) => a.trim()).filter(Boolean) : false,
-    ajv: { customOptions: { removeAdditional: true, coerceTypes: true, useDefaults: true, allErrors: false } },
+    ajv: { customOptions: { removeAdditional: true, coerceTypes: true, useDefaults: true, allErrors: false, strictNumbers: true } },
   }).withTypeProvider<TypeBoxTypeProvider>();
 
   const { db, dialect } = options.db ?? createDb(config.databaseUrl);

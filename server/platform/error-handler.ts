@@ -40,12 +40,34 @@ function hasNul(value: unknown, depth = 0): boolean {
   return Object.entries(value as Record<string, unknown>).some(([k, v]) => k.includes('\u0000') || hasNul(v, depth + 1));
 }
 
+/** The largest number the API accepts anywhere: ids, counts, points and amounts all fit a 32-bit integer column. */
+const MAX_INPUT_NUMBER = 2_147_483_647;
+
+/** The path of the first number that is not finite or beyond ±MAX_INPUT_NUMBER, or null. */
+function numberOutOfRange(value: unknown, path: string, depth = 0): string | null {
+  if (typeof value === 'number') return Number.isFinite(value) && Math.abs(value) <= MAX_INPUT_NUMBER ? null : path;
+  if (depth > 20 || value === null || typeof value !== 'object' || Buffer.isBuffer(value)) return null;
+  for (const [k, v] of Object.entries(value as Record<string, unknown>)) {
+    const found = numberOutOfRange(v, path ? `${path}.${k}` : k, depth + 1);
+    if (found !== null) return found;
+  }
+  return null;
+}
+
 export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?: string | null; spaPrefix?: string } = {}): void {
   const spaHtml = options.spaIndex ? fs.readFileSync(options.spaIndex) : null;
   // API text with a NUL character is refused up front, the same on both engines (public pages clean their own input).
   app.addHook('preValidation', async (request) => {
     if (request.url.startsWith('/api/') && (hasNul(request.query) || hasNul(request.params) || hasNul(request.body))) {
       throw new AppError('INPUT_NUL_CHARACTER', '输入中含有不允许的空字符（\\0），请删除后重试', 400);
+    }
+  });
+  // Numbers after validation and coercion: "1e309" becomes Infinity, and a 64-bit id overflows PostgreSQL's integer.
+  app.addHook('preHandler', async (request) => {
+    if (!request.url.startsWith('/api/')) return;
+    for (const [where, value] of [['请求内容', request.body], ['查询参数', request.query], ['路径参数', request.params]] as const) {
+      const field = numberOutOfRange(value, '');
+      if (field !== null) throw new AppError('INPUT_NUMBER_OUT_OF_RANGE', `${where}${field ? `字段“${field}”` : ''}的数值超出允许范围（须为有限数，绝对值不超过 ${MAX_INPUT_NUMBER}）`, 400);
     }
   });
   app.setErrorHandler((err: FastifyError, request: FastifyRequest, reply: FastifyReply) => {
@@ -71,6 +93,10 @@ export function registerErrorHandler(app: FastifyInstance, options: { spaIndex?:
         return reply.status(400).send(body('INVALID_JSON', '请求内容不是有效的 JSON'));
       case 'FST_INVALID_MULTIPART_CONTENT_TYPE':
         return reply.status(415).send(body('UPLOAD_NOT_MULTIPART', '请以 multipart/form-data 方式上传文件'));
+    }
+    // PostgreSQL: a number beyond its column's type (SQLSTATE 22003) is the caller's input
+    if ((err as { code?: string }).code === '22003') {
+      return reply.status(400).send(body('INPUT_NUMBER_OUT_OF_RANGE', '输入的数值超出允许范围'));
     }
     if (err.statusCode === 429) {
       return reply.status(429).send(body('RATE_LIMITED', '请求过于频繁，请稍后再试'));

@@ -153,6 +153,17 @@ describe.each(testDialects())('bad input on %s', (dialect) => {
     expect(res.json().error.code).toBe('UNIT_NAME_TAKEN');
   });
 
+  it('refuses numbers that are not finite or beyond 32 bits with INPUT_NUMBER_OUT_OF_RANGE, storing nothing', async () => {
+    for (const sortOrder of ['1e309', 3_000_000_000, -1e20]) {
+      const res = await t.as(office, { method: 'POST', url: '/api/v1/catalogue-nodes', payload: { kind: 'basic', name: `范围测试${String(sortOrder)}`, sortOrder } });
+      expect(res.statusCode, String(sortOrder)).toBe(400);
+      expect(res.json().error.code).toBe('INPUT_NUMBER_OUT_OF_RANGE');
+      expect(res.json().error.message).toContain('sortOrder');
+    }
+    const stored = await t.tdb.db.selectFrom('catalogueNode').select('id').where('name', 'like', '范围测试%').execute();
+    expect(stored).toEqual([]);
+  });
+
   it('limits login attempts per address', async () => {
     const strict = await buildTestApp(dialect, { loginAttemptsPerMinute: 3 });
     try {
