@@ -38,15 +38,26 @@ import { publicationsRoutes } from './modules/publications/index.ts';
 import { normativePages, normativeRoutes } from './modules/normative/index.ts';
 import { portalPages } from './modules/portal/index.ts';
 import { homePage } from './platform/home-page.ts';
+import { metricsPlugin } from './modules/metrics/index.ts';
 
 export interface BuildOptions {
   /** Use this database instead of opening config.databaseUrl (tests share one per file) */
   db?: { db: Db; dialect: DialectName };
+  /** Write the JSON log lines here instead of stdout (tests) */
+  logStream?: { write(line: string): void };
 }
 
 export async function buildApp(config: Readonly<Config>, options: BuildOptions = {}): Promise<FastifyInstance> {
   const app = Fastify({
-    logger: config.logLevel === 'silent' ? false : { level: config.logLevel, redact: ['req.headers.cookie', 'req.headers.authorization', 'req.headers["x-csrf-token"]'] },
+    // JSON lines without personal data: the path without its query string, no client address, no headers
+    logger: config.logLevel === 'silent' ? false : {
+      level: config.logLevel,
+      ...(options.logStream ? { stream: options.logStream } : {}),
+      serializers: {
+        req: (req: { id: string; method: string; url: string }) => ({ id: req.id, method: req.method, path: req.url.split('?')[0] }),
+        res: (res: { statusCode: number }) => ({ statusCode: res.statusCode }),
+      },
+    },
     bodyLimit: 1024 * 1024,
     trustProxy: config.trustProxy ? config.trustProxy.split(',').map((a) => a.trim()).filter(Boolean) : false,
     ajv: { customOptions: { removeAdditional: true, coerceTypes: true, useDefaults: true, allErrors: false, strictNumbers: true } },
@@ -64,6 +75,7 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   const adminIndex = fs.existsSync(`${adminDist}index.html`) ? `${adminDist}index.html` : null;
   registerErrorHandler(app, { spaIndex: adminIndex, spaPrefix: '/admin/' });
   registerSecurityHeaders(app);
+  await metricsPlugin(app); // root hooks: every route after this is measured
   app.addSchema(ErrorBody);
   await app.register(cookie);
   await app.register(multipart, { limits: { fileSize: config.maxUploadBytes, files: 1, fields: 20 } });

@@ -22,6 +22,8 @@ export const ConfigSchema = Type.Object({
    * are then the proxy's own
    */
   trustProxy: Type.String(),
+  /** Bearer token for GET /metrics from other hosts; empty: /metrics answers only the server itself */
+  metricsToken: Type.String(),
   /** Session lifetime in hours */
   sessionHours: Type.Integer({ minimum: 1 }),
   /** A session unused this many minutes is closed */
@@ -65,6 +67,7 @@ export function loadConfig(overrides: Partial<Config> = {}, env: NodeJS.ProcessE
     dataDir,
     secureCookies: env.GONGKAI_INSECURE_COOKIES !== '1',
     trustProxy: env.GONGKAI_TRUST_PROXY ?? '',
+    metricsToken: env.GONGKAI_METRICS_TOKEN ?? '',
     sessionHours: Number(env.GONGKAI_SESSION_HOURS ?? 12),
     sessionIdleMinutes: Number(env.GONGKAI_SESSION_IDLE_MINUTES ?? 30),
     loginAttemptsPerMinute: Number(env.GONGKAI_LOGIN_ATTEMPTS_PER_MINUTE ?? 10),

@@ -35,7 +35,8 @@ export function registerAuth(app: FastifyInstance): void {
     request.actor = { ...anonymous, ip: request.ip };
     request.sessionToken = null;
     const authz = request.headers.authorization;
-    if (authz) {
+    // /metrics checks its own token (GONGKAI_METRICS_TOKEN), not a user's API token
+    if (authz && request.url !== '/metrics') {
       const m = /^Bearer\s+(\S+)$/i.exec(authz);
       const actor = m ? await resolveApiToken(app.db, m[1]!) : undefined;
       if (!actor) throw new AuthenticationError('AUTH_INVALID_TOKEN', 'API 令牌无效或已撤销');

@@ -7,4 +7,5 @@ export {
   MAX_ATTEMPTS, type NotifyInput,
 } from './notifications.service.ts';
 export { smtpTransport, postWebhook, signedWebhookUrl, type Transports, type OutgoingMessage } from './transports.ts';
+export { deliveryCounts } from './notifications.repository.ts';
 export { notificationsRoutes } from './notifications.routes.ts';

@@ -74,3 +74,8 @@ export async function finishDelivery(q: Q, id: number, worker: string, patch: Pa
   await q.updateTable('delivery').set(patch).where('id', '=', id).where('lockedBy', '=', worker).execute();
 }
 
+/** Deliveries per status (pending, sent, failed): the outbox's queue, for monitoring. */
+export async function deliveryCounts(q: Q): Promise<Record<string, number>> {
+  const rows = await q.selectFrom('delivery').select(['status', (eb) => eb.fn.countAll<number>().as('n')]).groupBy('status').execute();
+  return Object.fromEntries(rows.map((r) => [r.status, Number(r.n)]));
+}

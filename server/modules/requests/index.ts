@@ -10,6 +10,7 @@ export {
 } from './requests.service.ts';
 export { requestStats, type RequestStats } from './request-stats.ts';
 export { REPLY_OUTCOMES, OUTCOME_BY_CODE, APPLICANT_KINDS, CHANNELS, APPEAL_OUTCOMES } from './domain/outcomes.ts';
+export { requestGauges } from './request-metrics.ts';
 export { requestsRoutes } from './requests.routes.ts';
 export { requestsPages } from './requests.pages.ts';
 export { seedDemoRequests } from './requests.seed.ts';
