@@ -102,7 +102,7 @@ describe.each(testDialects())('SIGKILL during writes on %s', (dialect) => {
         return { cookie, csrf: ((await r.json()) as { csrfToken: string }).csrfToken };
       };
       const [office, edu, land] = [await login('crash-office'), await login('crash-edu'), await login('crash-land')];
-      const post = (c: Client, url: string, body: BodyInit, json = false) => fetch(`${base}${url}`, {
+      const post = (c: Client, url: string, body: string | FormData, json = false) => fetch(`${base}${url}`, {
         method: 'POST', body, signal: AbortSignal.timeout(20_000), headers: { cookie: c.cookie, 'x-csrf-token': c.csrf, ...(json ? { 'content-type': 'application/json' } : {}) },
       });
       let alive = true;
