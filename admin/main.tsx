@@ -36,6 +36,12 @@ const InterpretationsScene = lazy(() => import('./scenes/Interpretations/Interpr
 const InterpretationScene = lazy(() => import('./scenes/Interpretations/InterpretationScene.tsx'));
 const ConsultationsScene = lazy(() => import('./scenes/Consultations/ConsultationsScene.tsx'));
 const ConsultationScene = lazy(() => import('./scenes/Consultations/ConsultationScene.tsx'));
+const InspectionsScene = lazy(() => import('./scenes/Inspections/InspectionsScene.tsx'));
+const InspectionScene = lazy(() => import('./scenes/Inspections/InspectionScene.tsx'));
+const RectificationsScene = lazy(() => import('./scenes/Inspections/RectificationsScene.tsx'));
+const AnnualReportsScene = lazy(() => import('./scenes/AnnualReports/AnnualReportsScene.tsx'));
+const AnnualReportScene = lazy(() => import('./scenes/AnnualReports/AnnualReportScene.tsx'));
+const EvaluationsScene = lazy(() => import('./scenes/Evaluations/EvaluationsScene.tsx'));
 
 function Loading() {
   return <Centered><Spin aria-label={t.common.loading} /></Centered>;
@@ -115,6 +121,12 @@ const router = createBrowserRouter(
         { path: 'consultations', element: screen('consultations', <ConsultationsScene />) },
         { path: 'consultations/new', element: screen('consultations', <ConsultationScene />) },
         { path: 'consultations/:id', element: screen('consultations', <ConsultationScene />) },
+        { path: 'inspections', element: screen('inspections', <InspectionsScene />) },
+        { path: 'inspections/:id', element: screen('inspections', <InspectionScene />) },
+        { path: 'rectifications', element: screen('rectifications', <RectificationsScene />) },
+        { path: 'annual-reports', element: screen('annualReports', <AnnualReportsScene />) },
+        { path: 'annual-reports/:id', element: screen('annualReports', <AnnualReportScene />) },
+        { path: 'evaluations', element: screen('evaluations', <EvaluationsScene />) },
         { path: '*', element: <NotFound /> },
       ],
     },

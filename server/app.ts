@@ -32,11 +32,14 @@ import { requestsPages, requestsRoutes } from './modules/requests/index.ts';
 import { calendarRoutes, installCalendar } from './modules/calendar/index.ts';
 import { gazettePages, gazetteRoutes } from './modules/gazette/index.ts';
 import { interpretationsPages, interpretationsRoutes } from './modules/interpretations/index.ts';
+import { inspectionsPages, inspectionsRoutes } from './modules/inspections/index.ts';
 import { searchRoutes } from './modules/search/index.ts';
 import { consultationsPages, consultationsRoutes } from './modules/consultations/index.ts';
 import { publicationsRoutes } from './modules/publications/index.ts';
 import { normativePages, normativeRoutes } from './modules/normative/index.ts';
+import { annualReportsPages, annualReportsRoutes } from './modules/annual-reports/index.ts';
 import { portalPages } from './modules/portal/index.ts';
+import { evaluationsPages, evaluationsRoutes } from './modules/evaluations/index.ts';
 import { homePage } from './platform/home-page.ts';
 import { metricsPlugin } from './modules/metrics/index.ts';
 
@@ -119,10 +122,13 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
     await api.register(calendarRoutes);
     await api.register(gazetteRoutes);
     await api.register(interpretationsRoutes);
+    await api.register(inspectionsRoutes);
     await api.register(searchRoutes);
     await api.register(consultationsRoutes);
     await api.register(publicationsRoutes);
     await api.register(normativeRoutes);
+    await api.register(evaluationsRoutes);
+    await api.register(annualReportsRoutes);
   }, { prefix: '/api/v1' });
 
   // The admin web workbench (React SPA built by Vite into admin/dist): static files, index.html fallback.
@@ -136,7 +142,10 @@ export async function buildApp(config: Readonly<Config>, options: BuildOptions =
   await app.register(normativePages);
   await app.register(gazettePages);
   await app.register(interpretationsPages);
+  await app.register(inspectionsPages);
   await app.register(consultationsPages);
+  await app.register(evaluationsPages);
+  await app.register(annualReportsPages);
 
   await app.register(portalPages);
 

@@ -8,7 +8,8 @@ import { createTestDb } from './support/test-db.ts';
 import { ensureFirstStart } from '../server/db/seeds/first-start.ts';
 import { listLists } from '../server/modules/lists/index.ts';
 import { login } from '../server/modules/identity/index.ts';
-import { anonymous } from '../server/platform/actor.ts';
+import { anonymous, systemActor } from '../server/platform/actor.ts';
+import { getResults, listPublishedSets } from '../server/modules/evaluations/index.ts';
 
 describe.each(testDialects())('first start on %s', (dialect) => {
   it('imports and publishes the seed list with the Jiaxing directory and creates the admin, only once', async () => {
@@ -35,6 +36,12 @@ describe.each(testDialects())('first start on %s', (dialect) => {
       expect(first.admin?.username).toBe('admin');
       const lists = await listLists(tdb.db, anonymous, {});
       expect(lists.map((l) => [l.title, l.state, l.taskCount])).toEqual([['2020年嘉兴市政务公开重点工作责任清单', 'published', 70]]);
+      // the 2020 evaluation is published: 100 points over the five first-level indicators, every unit of the list but the office ranked
+      const [evaluation] = await listPublishedSets(tdb.db, 2020);
+      const ranking = await getResults(tdb.db, systemActor('test'), evaluation!.id);
+      expect(ranking.topIndicators.map((i) => i.maxPoints)).toEqual([30, 20, 20, 15, 15]);
+      expect(ranking.units).toHaveLength(68);
+      expect(ranking.units[0]!.rank).toBe(1);
       const session = await login(tdb.db, { username: 'admin', password: first.admin!.oneTimePassword, sessionHours: 1 });
       expect(session.user.role).toBe('office');
       expect(session.user.mustChangePassword).toBe(true);

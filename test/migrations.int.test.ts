@@ -10,11 +10,11 @@ import { migrateDown, migrateToLatest } from '../server/db/migrate.ts';
 import { migrations } from '../server/db/migrations/index.ts';
 
 const TABLES = [
-  'api_token', 'appeal', 'assignment', 'audit_log', 'calendar_year', 'catalogue_node', 'cleanup_campaign', 'cleanup_item',
-  'consultation', 'consultation_comment', 'decision_item', 'delivery', 'disclosure_request', 'gazette_article', 'gazette_issue',
-  'interpretation', 'list', 'list_section', 'normative_document', 'normative_relation', 'notice', 'notification',
+  'annual_report', 'api_token', 'appeal', 'assignment', 'audit_log', 'calendar_year', 'catalogue_node', 'cleanup_campaign', 'cleanup_item',
+  'consultation', 'consultation_comment', 'decision_item', 'delivery', 'disclosure_request', 'evaluation_result', 'evaluation_snapshot', 'gazette_article', 'gazette_issue',
+  'indicator', 'indicator_set', 'inspection', 'inspection_finding', 'interpretation', 'list', 'list_section', 'login_failure', 'manual_score', 'normative_document', 'normative_relation', 'notice', 'notification',
   'number_sequence', 'progress_report', 'progress_revision', 'publication', 'publication_attachment', 'publication_catalogue',
-  'publication_evidence', 'reminder', 'reply_template', 'report_attachment', 'reporting_period', 'request_document',
+  'publication_evidence', 'rectification_attachment', 'rectification_report', 'reminder', 'reply_template', 'report_attachment', 'reporting_period', 'request_document',
   'request_event', 'search_document', 'session', 'setting', 'task', 'unit', 'unit_alias', 'unit_channel',
   'unit_group', 'unit_group_alias', 'unit_group_member', 'user',
 ];

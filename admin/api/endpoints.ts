@@ -13,6 +13,8 @@ import type {
   Interpretation, InterpretationDetail, InterpretationInput, InterpretationQuery, LeadInterpreterStats, SearchHit,
   ConsultationComment, ConsultationDetail, ConsultationFeedback, ConsultationInput, ConsultationSummary, DecisionItem, DecisionItemInput,
   DecisionStage, DecisionYear,
+  Finding, FindingDetail, FindingInput, FindingQuery, Inspection, InspectionInput, InspectionQuery,
+  AnnualReport, AnnualReportDetail, AnnualReportPreview, AnnualReportProblem, AnnualReportScope, CountedDocument, CountedRecord, ExpectedReport, Table2Entries,
 } from './types.ts';
 
 type Items<T> = { items: T[] };
@@ -251,3 +253,58 @@ export const consultations = {
   publishFeedback: (id: number, introduction?: string | null) => api.post<ConsultationDetail>(`/consultations/${id}/feedback`, { introduction: introduction ?? null }),
 };
 
+
+// ---- 督查整改 ----
+
+export const inspections = {
+  list: (query: InspectionQuery = {}) => api.get<{ items: Inspection[]; total: number }>('/inspections', query as Query),
+  get: (id: number) => api.get<Inspection>(`/inspections/${id}`),
+  create: (input: InspectionInput) => api.post<Inspection>('/inspections', input),
+  update: (id: number, patch: Partial<InspectionInput>) => api.patch<Inspection>(`/inspections/${id}`, patch),
+  remove: (id: number) => api.delete(`/inspections/${id}`),
+  open: (id: number) => api.post<Inspection>(`/inspections/${id}/open`),
+  close: (id: number) => api.post<Inspection>(`/inspections/${id}/close`),
+  publish: (id: number, published: boolean) => api.post<Inspection>(`/inspections/${id}/publish`, { published }),
+  findings: (id: number) => api.get<{ items: Finding[]; total: number }>(`/inspections/${id}/findings`, { limit: 500 }),
+  addFinding: (id: number, input: FindingInput) => api.post<FindingDetail>(`/inspections/${id}/findings`, input),
+  /** 整改台账 .xlsx */
+  xlsxUrl: (id: number) => apiUrl(`/inspections/${id}/findings.xlsx`),
+};
+
+export const findings = {
+  list: (query: FindingQuery) => api.get<{ items: Finding[]; total: number }>('/findings', query as Query),
+  get: (id: number) => api.get<FindingDetail>(`/findings/${id}`),
+  update: (id: number, patch: Partial<FindingInput>) => api.patch<FindingDetail>(`/findings/${id}`, patch),
+  close: (id: number, note?: string | null) => api.post<FindingDetail>(`/findings/${id}/close`, note ? { note } : {}),
+  return: (id: number, reason: string) => api.post<FindingDetail>(`/findings/${id}/return`, { reason }),
+  withdraw: (id: number, reason: string) => api.post<FindingDetail>(`/findings/${id}/withdraw`, { reason }),
+  /** 报送整改情况: text, evidence links, the unit's own publications, files */
+  rectify: (id: number, input: { text: string; evidenceLinks: string[]; publicationIds: number[]; attachments: File[] }, onProgress?: (p: number) => void) => {
+    const form = new FormData();
+    form.append('text', input.text);
+    for (const l of input.evidenceLinks) form.append('evidenceLinks', l);
+    for (const p of input.publicationIds) form.append('publicationIds', String(p));
+    for (const f of input.attachments) form.append('attachments', f, f.name);
+    return upload<FindingDetail>(`/findings/${id}/rectifications`, form, { onProgress });
+  },
+};
+
+export const annualReports = {
+  list: (query: { year?: number; scope?: AnnualReportScope; unitId?: number }) => api.get<Items<AnnualReport>>('/annual-reports', query),
+  create: (input: { scope: AnnualReportScope; unitId?: number; year: number }) => api.post<AnnualReportDetail>('/annual-reports', input),
+  expected: (year: number) => api.get<{ year: number; items: ExpectedReport[] }>('/annual-reports/expected', { year }),
+  get: (id: number) => api.get<AnnualReportDetail>(`/annual-reports/${id}`),
+  update: (id: number, patch: { table2?: Table2Entries; section5?: string; section6?: string }) => api.put<AnnualReportDetail>(`/annual-reports/${id}`, patch),
+  preview: (id: number) => api.get<AnnualReportPreview>(`/annual-reports/${id}/preview`),
+  checks: (id: number) => api.get<{ problems: AnnualReportProblem[]; previousChecked: boolean }>(`/annual-reports/${id}/checks`),
+  records: (id: number, cell: { table: 2 | 3 | 4; row?: string; column: number }) =>
+    api.get<{ where: string; items: CountedRecord[]; documents?: CountedDocument[] }>(`/annual-reports/${id}/records`, cell),
+  publish: (id: number) => request<AnnualReportDetail>('POST', `/annual-reports/${id}/publication`),
+  importTable2: (id: number, file: File, onProgress?: (p: number) => void) => {
+    const form = new FormData();
+    form.append('file', file, file.name);
+    return upload<AnnualReportDetail>(`/annual-reports/${id}/table2-import`, form, { onProgress });
+  },
+  docxUrl: (id: number) => apiUrl(`/annual-reports/${id}/docx`),
+  templateUrl: (query: { year?: number; reportId?: number }) => apiUrl('/annual-reports/table2-template', query),
+};

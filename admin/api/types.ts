@@ -934,3 +934,234 @@ export interface ConsultationFeedback {
   /** error codes of what still blocks publishing */
   missing: string[];
 }
+
+// ---- 督查整改 (inspections and rectification) ----
+
+export type InspectionKind = 'spotCheck' | 'websiteCheck' | 'thirdPartyEvaluation' | 'audit';
+export type FindingSeverity = 'general' | 'major' | 'serious';
+export type FindingState = 'open' | 'submitted' | 'returned' | 'closed' | 'withdrawn';
+
+export interface FindingCounts {
+  total: number;
+  open: number;
+  submitted: number;
+  returned: number;
+  closed: number;
+  withdrawn: number;
+  overdue: number;
+}
+
+export interface Inspection {
+  id: number;
+  year: number;
+  kind: InspectionKind | string;
+  kindLabel: string;
+  title: string;
+  source: string | null;
+  description: string | null;
+  startedOn: string | null;
+  endedOn: string | null;
+  /** draft | open | closed */
+  state: string;
+  stateLabel: string;
+  published: boolean;
+  publishedOn: string | null;
+  /** the public page, while published */
+  url: string | null;
+  counts: FindingCounts;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface InspectionInput {
+  year: number;
+  kind: InspectionKind;
+  title: string;
+  source?: string | null;
+  description?: string | null;
+  startedOn?: string | null;
+  endedOn?: string | null;
+}
+
+export interface InspectionQuery {
+  year?: number;
+  kind?: InspectionKind;
+  state?: 'draft' | 'open' | 'closed';
+  limit?: number;
+  offset?: number;
+}
+
+export interface RefLink {
+  id: number;
+  title: string;
+  url: string | null;
+}
+
+export interface Finding {
+  id: number;
+  inspectionId: number;
+  inspectionTitle: string;
+  inspectionKind: string;
+  inspectionKindLabel: string;
+  inspectionState: string;
+  unitId: number;
+  unitName: string;
+  taskId: number | null;
+  task: { id: number; listId: number; seq: number; text: string } | null;
+  publicationId: number | null;
+  publication: RefLink | null;
+  severity: FindingSeverity | string;
+  severityLabel: string;
+  problem: string;
+  requirement: string;
+  dueOn: string;
+  state: FindingState | string;
+  stateLabel: string;
+  overdue: boolean;
+  closedOn: string | null;
+  closedLate: boolean;
+  officeNote: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export interface Rectification {
+  id: number;
+  findingId: number;
+  version: number;
+  text: string;
+  evidenceLinks: string[];
+  evidencePublications: RefLink[];
+  attachments: { id: number; fileName: string; mimeType: string; size: number; url: string }[];
+  /** submitted | accepted | returned */
+  state: string;
+  stateLabel: string;
+  submittedBy: number | null;
+  submittedAt: string;
+  verifiedAt: string | null;
+  verificationNote: string | null;
+}
+
+export interface FindingDetail extends Finding {
+  rectifications: Rectification[];
+}
+
+export interface FindingInput {
+  unitId: number;
+  taskId?: number | null;
+  publicationId?: number | null;
+  severity: FindingSeverity;
+  problem: string;
+  requirement: string;
+  dueOn: string;
+}
+
+export interface FindingQuery {
+  mine?: boolean;
+  unitId?: number;
+  inspectionId?: number;
+  state?: FindingState;
+  year?: number;
+  overdue?: boolean;
+  limit?: number;
+  offset?: number;
+}
+
+// ---- 政府信息公开工作年度报告 ----
+
+export type AnnualReportScope = 'unit' | 'government';
+
+export interface AnnualReport {
+  id: number;
+  scope: AnnualReportScope;
+  scopeLabel: string;
+  unitId: number;
+  unitName: string;
+  issuer: string;
+  year: number;
+  template: 'v2019' | 'v2021';
+  templateName: string;
+  state: 'draft' | 'published';
+  stateLabel: string;
+  title: string;
+  deadline: string;
+  publishedOn: string | null;
+  publishedAt: string | null;
+  url: string | null;
+  createdAt: string;
+  updatedAt: string;
+}
+
+export type Table2Entries = Record<string, (number | null)[]>;
+
+export interface AnnualReportDetail extends AnnualReport {
+  table2: Table2Entries;
+  section5: string;
+  section6: string;
+  previous: { id: number; year: number; state: string; section5: string } | null;
+  enteredRows: { item: string; label: string; columns: string[] }[];
+}
+
+export interface AnnualReportProblem {
+  rule: string;
+  where: string;
+  message: string;
+}
+
+export interface AnnualReportData {
+  title: string;
+  issuer: string;
+  year: number;
+  version: string;
+  unitIds: number[];
+  generatedOn: string;
+  summary: { paragraphs: string[] };
+  table2: { item: string; columns: string[]; rows: { label: string; cells: (number | null)[]; source: 'register' | 'entered'; ids?: number[][] }[] }[];
+  table3: { key: string; label: string; role: string; groups: string[]; cells: number[]; ids: number[][] }[];
+  table4: { cells: number[]; ids: number[][] };
+  section5: string;
+  section6: string;
+}
+
+export interface AnnualReportPreview {
+  report: AnnualReport;
+  data: AnnualReportData;
+  problems: AnnualReportProblem[];
+  previousChecked: boolean;
+}
+
+export interface CountedRecord {
+  kind: 'request' | 'appeal';
+  id: number;
+  requestId: number;
+  regNumber: string;
+  applicantKind: string;
+  receivedOn: string | null;
+  repliedOn: string | null;
+  outcome: string | null;
+  state: string;
+  appealKind?: string;
+  appealOutcome?: string;
+  filedOn?: string;
+  decidedOn?: string | null;
+}
+
+export interface CountedDocument {
+  id: number;
+  regNumber: string;
+  title: string;
+  publishedOn: string | null;
+  validityLabel: string;
+}
+
+export interface ExpectedReport {
+  scope: AnnualReportScope;
+  unitId: number;
+  unitName: string;
+  title: string;
+  deadline: string;
+  state: 'none' | 'draft' | 'published';
+  reportId: number | null;
+  publishedOn: string | null;
+  late: boolean;
+}

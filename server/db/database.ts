@@ -633,6 +633,167 @@ export interface SearchDocumentTable {
   nodeIds: Generated<string>;
 }
 
+// ---- inspections (督查 / 监督检查 → 整改 → 复核 → 销号) ----
+
+export interface InspectionTable {
+  id: Generated<number>;
+  year: number;
+  /** spotCheck 抽查 | websiteCheck 网站检查 | thirdPartyEvaluation 第三方评估 | audit 审计 */
+  kind: string;
+  title: string;
+  /** who inspected, e.g. 省政府办公厅委托的第三方评估机构 */
+  source: string | null;
+  description: string | null;
+  startedOn: DateString | null;
+  endedOn: DateString | null;
+  /** draft | open | closed */
+  state: string;
+  published: Generated<Flag>;
+  publishedOn: DateString | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface InspectionFindingTable {
+  id: Generated<number>;
+  inspectionId: number;
+  unitId: number;
+  taskId: number | null;
+  publicationId: number | null;
+  /** general 一般 | major 较重 | serious 严重 */
+  severity: string;
+  problem: string;
+  requirement: string;
+  dueOn: DateString;
+  /** open | submitted | returned | closed (销号) | withdrawn */
+  state: string;
+  closedOn: DateString | null;
+  /** the office's note when it closed or withdrew the finding (internal) */
+  officeNote: string | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface RectificationReportTable {
+  id: Generated<number>;
+  findingId: number;
+  version: number;
+  text: string;
+  /** JSON array of http(s) links */
+  evidenceLinks: Generated<string>;
+  /** JSON array of the unit's own published publication ids */
+  evidencePublicationIds: Generated<string>;
+  /** submitted | accepted | returned */
+  state: string;
+  submittedBy: number | null;
+  submittedAt: Timestamp;
+  verifiedBy: number | null;
+  verifiedAt: Timestamp | null;
+  verificationNote: string | null;
+}
+
+export interface RectificationAttachmentTable {
+  id: Generated<number>;
+  reportId: number;
+  fileName: string;
+  mimeType: string;
+  size: number;
+  sha256: string;
+  content: Buffer;
+  createdAt: Timestamp;
+}
+
+export interface AnnualReportTable {
+  id: Generated<number>;
+  /** unit (本单位) | government (本级人民政府, aggregating its units) */
+  scope: string;
+  unitId: number;
+  year: number;
+  /** v2019 | v2021, fixed at creation */
+  template: string;
+  /** draft | published */
+  state: string;
+  /** JSON: entered table 二 rows, row label → cells */
+  table2: Generated<string>;
+  section5: Generated<string>;
+  section6: Generated<string>;
+  /** JSON: the generated report frozen at publication */
+  snapshot: string | null;
+  publishedOn: DateString | null;
+  publishedAt: Timestamp | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+// ---- evaluations (考核评价) ----
+
+export interface IndicatorSetTable {
+  id: Generated<number>;
+  year: number;
+  name: string;
+  description: string | null;
+  totalPoints: number;
+  /** lists | units */
+  scopeKind: string;
+  /** JSON: number[] */
+  scopeUnitIds: Generated<string>;
+  /** draft | scoring | published */
+  state: string;
+  publishedAt: Timestamp | null;
+  publishedBy: number | null;
+  createdBy: number | null;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface IndicatorTable {
+  id: Generated<number>;
+  setId: number;
+  parentId: number | null;
+  name: string;
+  description: string | null;
+  maxPoints: number;
+  sortOrder: Generated<number>;
+  /** computed | manual */
+  method: string;
+  metric: string | null;
+  /** JSON object */
+  params: Generated<string>;
+  createdAt: Timestamp;
+  updatedAt: Timestamp;
+}
+
+export interface ManualScoreTable {
+  id: Generated<number>;
+  indicatorId: number;
+  unitId: number;
+  points: number;
+  note: string | null;
+  /** JSON: string[] */
+  evidence: Generated<string>;
+  scoredBy: number | null;
+  scoredAt: Timestamp;
+}
+
+export interface EvaluationResultTable {
+  setId: number;
+  unitId: number;
+  unitName: string;
+  rank: number;
+  total: number;
+  /** JSON: the unit's breakdown */
+  breakdown: string;
+}
+
+export interface EvaluationSnapshotTable {
+  setId: number;
+  /** JSON: the indicator tree as published */
+  indicators: string;
+  computedAt: Timestamp;
+}
+
 export interface Database {
   unit: UnitTable;
   unitAlias: UnitAliasTable;
@@ -681,6 +842,16 @@ export interface Database {
   consultation: ConsultationTable;
   consultationComment: ConsultationCommentTable;
   searchDocument: SearchDocumentTable;
+  indicatorSet: IndicatorSetTable;
+  indicator: IndicatorTable;
+  manualScore: ManualScoreTable;
+  evaluationResult: EvaluationResultTable;
+  evaluationSnapshot: EvaluationSnapshotTable;
+  inspection: InspectionTable;
+  inspectionFinding: InspectionFindingTable;
+  rectificationReport: RectificationReportTable;
+  rectificationAttachment: RectificationAttachmentTable;
+  annualReport: AnnualReportTable;
 }
 
 export type Unit = Selectable<UnitTable>;
@@ -712,6 +883,14 @@ export type NormativeDocument = Selectable<NormativeDocumentTable>;
 export type GazetteIssue = Selectable<GazetteIssueTable>;
 export type GazetteArticle = Selectable<GazetteArticleTable>;
 export type Interpretation = Selectable<InterpretationTable>;
+export type AnnualReportRow = Selectable<AnnualReportTable>;
 export type DecisionItem = Selectable<DecisionItemTable>;
 export type Consultation = Selectable<ConsultationTable>;
 export type ConsultationComment = Selectable<ConsultationCommentTable>;
+export type Inspection = Selectable<InspectionTable>;
+export type InspectionFinding = Selectable<InspectionFindingTable>;
+export type RectificationReport = Selectable<RectificationReportTable>;
+export type RectificationAttachment = Selectable<RectificationAttachmentTable>;
+export type IndicatorSet = Selectable<IndicatorSetTable>;
+export type Indicator = Selectable<IndicatorTable>;
+export type ManualScore = Selectable<ManualScoreTable>;

@@ -15,7 +15,10 @@ import { seedDemoConsultations } from '../../modules/consultations/index.ts';
 import { seedDemoNormative } from '../../modules/normative/index.ts';
 import { seedDemoGazette } from '../../modules/gazette/index.ts';
 import { seedDemoInterpretations } from '../../modules/interpretations/index.ts';
+import { seedDemoInspections } from '../../modules/inspections/index.ts';
+import { seedDemoAnnualReports } from '../../modules/annual-reports/index.ts';
 import { seedDefaultCatalogues, seedDemoPublications } from '../../modules/publications/index.ts';
+import { seedDemoEvaluations } from '../../modules/evaluations/index.ts';
 
 export const SEED_NOTICE_FILE = new URL('./jiaxing-2020-openness-notice.txt', import.meta.url);
 
@@ -67,6 +70,9 @@ export async function ensureFirstStart(db: Db, options: { demoData: boolean }): 
     // 政策解读 first (it ensures the demo policies are published), then 政府公报 (links documents to them)
     await seedDemoInterpretations(db, actor);
     await seedDemoGazette(db, actor);
+    await seedDemoInspections(db, actor); // 督查整改: the 2020 website check (published) and third-party evaluation findings
+    await seedDemoAnnualReports(db, actor); // 2020 年报: 市市场监管局 published, 市生态环境局 and the city government drafts, from the demo requests
+    await seedDemoEvaluations(db, actor); // the 2020 考核评价 (last: it scores the demo records above)
     result.demo = { ...demoList, accounts: userOfUnit.size - 1, reports, requests, publications };
   }
   return result;

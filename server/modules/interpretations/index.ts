@@ -8,7 +8,7 @@ import { moveInterpretationsToUnit } from './interpretations.service.ts';
 
 export {
   listInterpretations, getInterpretation, listInterpretationsOfPublication, createInterpretation, updateInterpretation, publishInterpretation,
-  withdrawInterpretation, deleteInterpretation, leadInterpreterStats, cleanMediaUrl,
+  withdrawInterpretation, deleteInterpretation, leadInterpreterStats, leadInterpretationsOf, cleanMediaUrl,
   type InterpretationInput, type InterpretationFilter, type LeadInterpreterStats, type LeadInterpreterRow,
 } from './interpretations.service.ts';
 export type { InterpretationView, InterpretationDetail, PolicyRef } from './interpretations.presenter.ts';

@@ -77,6 +77,14 @@ export async function headCounts(q: Q, year: number): Promise<Map<number, number
   return new Map(rows.map((r) => [r.unitId, toNumber(r.n)]));
 }
 
+/** Published interpretations by a unit's head in a year (ids and titles, for evaluations). */
+export async function findHeadInterpretations(q: Q, year: number): Promise<Pick<Interpretation, 'id' | 'unitId' | 'title' | 'publishedOn'>[]> {
+  return q.selectFrom('interpretation').select(['id', 'unitId', 'title', 'publishedOn'])
+    .where('state', '=', 'published').where('byUnitHead', '=', 1)
+    .where('publishedOn', '>=', `${year}-01-01`).where('publishedOn', '<=', `${year}-12-31`)
+    .orderBy('unitId').orderBy('publishedOn').orderBy('id').execute();
+}
+
 /** Units with published interpretations (for the public filter). */
 export async function publishedUnitIds(q: Q): Promise<number[]> {
   const rows = await q.selectFrom('interpretation').select('unitId').distinct().where('state', '=', 'published').execute();

@@ -194,6 +194,14 @@ export async function leadInterpreterStats(db: Db, year: number): Promise<LeadIn
   return { year, target: LEAD_INTERPRETER_TARGET, metUnits: items.filter((i) => i.met).length, items };
 }
 
+/**
+ * The published 第一解读人 interpretations of a year (by units' heads), one row each, for the
+ * evaluation of units (the records behind leadInterpreterStats' counts). No access check: public data.
+ */
+export async function leadInterpretationsOf(db: Db, year: number): Promise<{ id: number; unitId: number; title: string; publishedOn: string | null }[]> {
+  return repo.findHeadInterpretations(db, year);
+}
+
 /** Years with published interpretations (newest first) and the units that published them, for the public filters. */
 export async function publicFilterOptions(db: Db): Promise<{ years: number[]; units: { id: number; name: string }[] }> {
   const [dates, unitIds] = await Promise.all([repo.publishedDates(db), repo.publishedUnitIds(db)]);

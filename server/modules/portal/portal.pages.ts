@@ -17,6 +17,7 @@ import { today } from '../../platform/clock.ts';
 import { AppError } from '../../platform/errors.ts';
 import { html } from '../../platform/html.ts';
 import { ResponseCache } from '../../platform/response-cache.ts';
+import { annualReportsSection, publishedReportsVersion } from '../annual-reports/index.ts';
 import { VALIDITIES } from '../normative/index.ts';
 import { PUBLICATION_KINDS, type CatalogueKind, type PlatformColumn, type PublicationKind } from '../publications/index.ts';
 import { SEARCH_KINDS, type SearchKind } from '../search/index.ts';
@@ -102,8 +103,10 @@ export async function portalPages(app: FastifyInstance): Promise<void> {
     for (const [path, column] of columns) {
       portal.get(path, hide, async (request, reply) => {
         const f = listFilters(request.query as Query, false);
-        return cached(request, reply, `column:${column}:${f.unitId}:${f.year}:${f.page}`, async () =>
-          views.columnView(column, await svc.columnData(app.db, column, f), f, svc.PAGE_SIZE));
+        // the 年报 column also lists the annual reports made and published on the platform (their own fingerprint)
+        const reports = column === 'annualReport' ? await publishedReportsVersion(app.db) : '';
+        return cached(request, reply, `column:${column}:${f.unitId}:${f.year}:${f.page}:${reports}`, async () =>
+          views.columnView(column, await svc.columnData(app.db, column, f), f, svc.PAGE_SIZE, column === 'annualReport' ? await annualReportsSection(app.db, f) : undefined));
       });
     }
 

@@ -29,6 +29,8 @@ export const PORTAL_SECTIONS: { href: string; label: string }[] = [
   { href: '/portal/interpretations', label: '政策解读' },
   { href: '/portal/decisions', label: '重大行政决策' },
   { href: '/portal/consultations', label: '意见征集' },
+  { href: '/portal/inspections', label: '督查整改' },
+  { href: '/portal/evaluations', label: '考核评价' },
   { href: '/apply', label: '依申请公开' },
   { href: '/track', label: '申请进度查询' },
 ];
@@ -205,12 +207,13 @@ ${pubList(d.latest.items)}
   { current: 'home', head: feeds });
 }
 
-export function columnView(column: PlatformColumn, d: { list: PublicationList; options: FilterOptions }, f: FilterValues, pageSize: number): string {
+export function columnView(column: PlatformColumn, d: { list: PublicationList; options: FilterOptions }, f: FilterValues, pageSize: number, extra?: SafeHtml): string {
   const path = COLUMN_PATHS[column];
   const title = PLATFORM_COLUMNS[column];
   return portalPage(title, html`<h1>${title}</h1>
 <p class="meta">${COLUMN_NOTES[column]}</p>
 ${filterForm(path, `筛选${title}`, d.options, f)}
+${extra ?? ''}
 ${total(d.list)}
 ${pubList(d.list.items, '没有符合条件的信息。')}
 ${pager(d.list.total, d.list.page, pageSize, (p) => link(path, { unit: f.unitId, year: f.year, page: p }))}`,

@@ -5,7 +5,7 @@
 import { registerUnitMergeHandler } from '../directory/index.ts';
 import { movePublicationsToUnit } from './publications.service.ts';
 
-export { findPublishedPublication, type PublishedPublicationRef } from './publications.repository.ts';
+export { findPublishedPublication, findTimelinessFacts, type PublishedPublicationRef } from './publications.repository.ts';
 export {
   PLATFORM_COLUMNS, PUBLICATION_KINDS, PUBLICATION_STATES, PUBLISH_WITHIN_WORKING_DAYS, createPublication, getPublication, listPublishedPublications,
   indexPublication, publicationsForAssignments, registerPublicationHook, requestReview, reviewPublication, withdrawPublication,

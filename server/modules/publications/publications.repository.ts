@@ -201,3 +201,13 @@ export async function findReviewerCandidates(db: Db, unitId: number) {
 export async function findUser(db: Db, id: number) {
   return db.selectFrom('user').select(['id', 'displayName', 'role', 'unitId', 'disabled']).where('id', '=', id).executeTakeFirst();
 }
+
+/**
+ * Publications made (成文) in a date range that carry the Art. 26 due date, with what timeliness
+ * needs (for the evaluation of units): id, unit, title, made, due and published dates, state.
+ */
+export async function findTimelinessFacts(db: Db, range: { from: string; to: string }) {
+  return db.selectFrom('publication').select(['id', 'unitId', 'title', 'madeOn', 'publishDueOn', 'publishedOn', 'state'])
+    .where('publishDueOn', 'is not', null).where('madeOn', '>=', range.from).where('madeOn', '<=', range.to)
+    .orderBy('id').execute();
+}

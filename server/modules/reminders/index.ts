@@ -3,6 +3,6 @@
  */
 export {
   scanReminders, createManualReminders, listReminders, getReminderSettings, setReminderSettings, DEFAULT_REMINDER_SETTINGS,
-  type ReminderSettings,
+  registerReminderSource, type ReminderSettings, type ReminderCandidate, type ReminderScanContext, type ReminderSource,
 } from './reminders.service.ts';
 export { remindersRoutes } from './reminders.routes.ts';

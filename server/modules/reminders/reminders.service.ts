@@ -109,7 +109,64 @@ export async function scanReminders(db: Db, log?: { warn: (o: object, m: string)
     }
   }
   created += await scanRequestReminders(db, settings, day);
+  created += await scanRegisteredSources(db, settings, day, oldest);
   return { created };
+}
+
+/** A due-soon or overdue reminder another module asks the scan to send; sent once per dedupe key. */
+export interface ReminderCandidate {
+  /** unique per reminder, e.g. `findingOverdue:12:2020-09-30` (a new due date makes a new reminder) */
+  dedupeKey: string;
+  kind: string;
+  unitId: number;
+  /** the notification's title and body */
+  title: string;
+  message: string;
+  /** where the unit answers, e.g. /admin/rectifications */
+  link: string;
+}
+
+/** What a reminder source is told about the scan. */
+export interface ReminderScanContext {
+  /** today (China) */
+  day: string;
+  /** overdue reminders are sent for due dates on or after this day (the overdue window) */
+  oldestOverdue: string;
+  /** whether a due date on or after today is within the due-soon working days (false when the calendar does not cover it) */
+  isDueSoon(dueOn: string): boolean;
+}
+
+/** A module's automatic reminders: the candidates of one scan (those already sent are skipped by their dedupe key). */
+export type ReminderSource = (db: Db, ctx: ReminderScanContext) => Promise<ReminderCandidate[]>;
+const reminderSources: ReminderSource[] = [];
+
+/** Modules with due dates of their own (e.g. inspections' rectification) register here, in their index.ts. */
+export function registerReminderSource(source: ReminderSource): void {
+  reminderSources.push(source);
+}
+
+async function scanRegisteredSources(db: Db, settings: ReminderSettings, day: string, oldestOverdue: string): Promise<number> {
+  const isDueSoon = (dueOn: string): boolean => {
+    if (dueOn < day || settings.dueSoonWorkingDays <= 0) return false;
+    try {
+      return workingDaysBefore(dueOn, settings.dueSoonWorkingDays) <= day;
+    } catch (e) {
+      if (e instanceof AppError) return false;
+      throw e;
+    }
+  };
+  let created = 0;
+  for (const source of reminderSources) {
+    for (const c of await source(db, { day, oldestOverdue, isDueSoon })) {
+      const inserted = await db.transaction().execute(async (trx) => {
+        const rem = await repo.insertReminderOnce(trx, { dedupeKey: c.dedupeKey, kind: c.kind, unitId: c.unitId, listId: null, taskId: null, periodId: null, message: c.message, createdBy: null, createdAt: now() });
+        if (rem) await notifyUnit(trx, c.unitId, { title: c.title, body: c.message, link: c.link, reminderId: rem.id, external: true });
+        return rem;
+      });
+      if (inserted) created++;
+    }
+  }
+  return created;
 }
 
 /**

@@ -5,10 +5,10 @@
 export {
   submitOnlineApplication, registerRequest, listRequests, getRequest, confirmReceipt, assignRequest, requestCorrection, receiveCorrection,
   closeForNoCorrection, startConsultation, endConsultation, extendDeadline, sendFeeNotice, recordFeePaid, closeForFeeNotPaid, draftReply,
-  approveReply, deliverReply, archiveRequest, addAppeal, updateAppeal, trackRequest, submitCorrectionByApplicant, similarity, openRequestsWithDeadline,
+  approveReply, deliverReply, archiveRequest, addAppeal, updateAppeal, trackRequest, submitCorrectionByApplicant, similarity, openRequestsWithDeadline, requestDeadlineFacts,
   type RequestDetail, type RequestListItem,
 } from './requests.service.ts';
-export { requestStats, type RequestStats } from './request-stats.ts';
+export { requestStats, requestRecords, countedRecords, type RequestStats, type RequestRecords, type RecordRow, type CountedRecord } from './request-stats.ts';
 export { REPLY_OUTCOMES, OUTCOME_BY_CODE, APPLICANT_KINDS, CHANNELS, APPEAL_OUTCOMES } from './domain/outcomes.ts';
 export { requestGauges } from './request-metrics.ts';
 export { requestsRoutes } from './requests.routes.ts';

@@ -682,6 +682,19 @@ export async function loadForLetter(db: Db, actor: Actor, id: number) {
 }
 
 /** Open requests with a known reply deadline (for reminders and dashboards). */
+/**
+ * Every request received (收到申请之日) in a date range with its statutory deadline and reply date,
+ * for the evaluation of units (答复是否在法定期限内). No access check: callers decide who sees what.
+ */
+export async function requestDeadlineFacts(db: Db, range: { from: string; to: string }): Promise<
+  { id: number; regNumber: string; handlingUnitId: number; state: string; receivedOn: string; dueOn: string | null; repliedOn: string | null }[]
+> {
+  const rows = await repo.findRequests(db, {});
+  return rows.filter((r) => r.receivedOn && r.receivedOn >= range.from && r.receivedOn <= range.to)
+    .map((r) => ({ id: r.id, regNumber: r.regNumber, handlingUnitId: r.handlingUnitId, state: r.state, receivedOn: r.receivedOn!, dueOn: r.dueOn, repliedOn: r.repliedOn }))
+    .sort((a, b) => a.id - b.id);
+}
+
 export async function openRequestsWithDeadline(db: Db): Promise<{ id: number; regNumber: string; handlingUnitId: number; dueOn: string; state: string }[]> {
   const rows = await repo.findRequests(db, {});
   return rows.filter((r) => (OPEN_STATES as readonly string[]).includes(r.state) && r.dueOn).map((r) => ({ id: r.id, regNumber: r.regNumber, handlingUnitId: r.handlingUnitId, dueOn: r.dueOn!, state: r.state }));

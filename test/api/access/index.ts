@@ -8,6 +8,9 @@ import { searchAccess } from './search.access.ts';
 import { gazetteAccess } from './gazette.access.ts';
 import { interpretationsAccess } from './interpretations.access.ts';
 import { normativeAccess } from './normative.access.ts';
+import { evaluationsAccess } from './evaluations.access.ts';
+import { annualReportsAccess } from './annual-reports.access.ts';
+import { inspectionsAccess } from './inspections.access.ts';
 
 export const MODULE_ACCESS: ModuleAccess[] = [
   publicationsAccess,
@@ -16,4 +19,7 @@ export const MODULE_ACCESS: ModuleAccess[] = [
   gazetteAccess,
   interpretationsAccess,
   normativeAccess,
+  evaluationsAccess,
+  annualReportsAccess,
+  inspectionsAccess,
 ];
