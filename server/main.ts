@@ -23,7 +23,7 @@ export async function startServer(overrides: Parameters<typeof loadConfig>[0] = 
       `首次启动：已创建政务公开办管理员账号（首次登录须修改密码）\n` +
       `  用户名 username: ${first.admin.username}\n` +
       `  一次性密码 one-time password: ${first.admin.oneTimePassword}\n` +
-      `  地址: http://localhost:${config.port}/   API 文档: http://localhost:${config.port}/api/docs\n` +
+      `  地址: ${config.publicBaseUrl}/   API 文档: ${config.publicBaseUrl}/api/docs\n` +
       `======================================================\n\n`,
     );
   }

@@ -6,6 +6,7 @@ import { describe, expect, it } from 'vitest';
 import { testDialects } from './support/dialects.ts';
 import { createTestDb } from './support/test-db.ts';
 import { ensureFirstStart } from '../server/db/seeds/first-start.ts';
+import { createDb } from '../server/db/create-db.ts';
 import { listLists } from '../server/modules/lists/index.ts';
 import { login } from '../server/modules/identity/index.ts';
 import { anonymous, systemActor } from '../server/platform/actor.ts';
@@ -61,6 +62,30 @@ describe.each(testDialects())('first start on %s', (dialect) => {
       expect(first.admin?.oneTimePassword).toMatch(/^[A-Za-z0-9]{16}$/);
       expect(await listLists(tdb.db, anonymous, {})).toEqual([]);
     } finally {
+      await tdb.destroy();
+    }
+  });
+
+  it('lets several processes start at once on one empty database: one admin, one set of catalogue trees', async () => {
+    const tdb = await createTestDb(dialect);
+    // a second pool on the same database stands for a second server process (SQLite: the same handle)
+    const other = dialect === 'postgres' ? createDb(tdb.url, { poolSize: 2 }).db : tdb.db;
+    try {
+      const [a, b] = await Promise.all([ensureFirstStart(tdb.db, { demoData: false }), ensureFirstStart(other, { demoData: false })]);
+      expect([a.admin, b.admin].filter(Boolean)).toHaveLength(1);
+      const users = await tdb.db.selectFrom('user').select('username').execute();
+      expect(users.map((u) => u.username)).toEqual(['admin']);
+      const nodes = await tdb.db.selectFrom('catalogueNode').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+      const single = await createTestDb(dialect);
+      try {
+        await ensureFirstStart(single.db, { demoData: false });
+        const expected = await single.db.selectFrom('catalogueNode').select((eb) => eb.fn.countAll<number>().as('n')).executeTakeFirstOrThrow();
+        expect(Number(nodes.n)).toBe(Number(expected.n));
+      } finally {
+        await single.destroy();
+      }
+    } finally {
+      if (other !== tdb.db) await other.destroy();
       await tdb.destroy();
     }
   });

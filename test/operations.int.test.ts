@@ -95,6 +95,9 @@ describe('backup, restore and migrate-to', () => {
     const r = await cli(['backup', backup], file);
     expect(r.code, r.out).toBe(0);
     expect(backupKindOf(backup)).toBe('sqlite');
+    // one self-contained file (rollback journal, header bytes 18–19 = 1, not WAL's 2): readable without -wal/-shm beside it
+    expect([...fs.readFileSync(backup).subarray(18, 20)]).toEqual([1, 1]);
+    expect(fs.existsSync(`${backup}-wal`)).toBe(false);
     expect(sqliteCounts(backup)).toEqual(counts);
     expect((await cli(['backup', backup], file)).out).toContain('BACKUP_FILE_EXISTS'); // never over a backup
     // a change after the backup, then the restore takes it back

@@ -31,9 +31,20 @@ export function backupKindOf(file: string): BackupKind | null {
   }
 }
 
-function run(cmd: string, args: string[]): Promise<void> {
+/**
+ * A PostgreSQL URL for the command line without its password, and the environment that carries the
+ * password instead (`ps` shows arguments, not the environment).
+ */
+function pgTarget(databaseUrl: string): { url: string; env: NodeJS.ProcessEnv } {
+  const u = new URL(databaseUrl);
+  const password = decodeURIComponent(u.password);
+  u.password = '';
+  return { url: u.toString(), env: password ? { ...process.env, PGPASSWORD: password } : process.env };
+}
+
+function run(cmd: string, args: string[], env: NodeJS.ProcessEnv = process.env): Promise<void> {
   return new Promise((resolve, reject) => {
-    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'] });
+    const child = spawn(cmd, args, { stdio: ['ignore', 'ignore', 'pipe'], env });
     let err = '';
     child.stderr.on('data', (d: Buffer) => (err += d.toString()));
     child.on('error', (e) => reject(new AppError('BACKUP_TOOL_MISSING', `无法运行 ${cmd}：${e.message}（请安装 PostgreSQL 客户端工具）`)));
@@ -47,7 +58,8 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
   fs.mkdirSync(path.dirname(path.resolve(file)), { recursive: true });
   const kind = dialectOf(databaseUrl);
   if (kind === 'postgres') {
-    await run('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, databaseUrl]);
+    const target = pgTarget(databaseUrl);
+    await run('pg_dump', ['--format=custom', '--no-owner', `--file=${file}`, target.url], target.env);
   } else {
     if (!fs.existsSync(databaseUrl)) throw new AppError('BACKUP_DATABASE_MISSING', `数据库文件不存在：${databaseUrl}`);
     const src = new SQLite(databaseUrl, { fileMustExist: true });
@@ -55,6 +67,13 @@ export async function backupDatabase(databaseUrl: string, file: string): Promise
       await src.backup(file);
     } finally {
       src.close();
+    }
+    // one self-contained file: a copy left in WAL mode would need -wal/-shm files beside it to be read
+    const copy = new SQLite(file);
+    try {
+      copy.pragma('journal_mode = DELETE');
+    } finally {
+      copy.close();
     }
   }
   return { kind, bytes: fs.statSync(file).size };
@@ -87,11 +106,18 @@ export async function restoreDatabase(databaseUrl: string, file: string, options
   if (kind === 'postgres') {
     const replace = await pgHasTables(databaseUrl);
     if (replace && !options.force) throw new AppError('RESTORE_TARGET_NOT_EMPTY', '目标数据库已有数据：确认要用备份替换它时，请停止服务后加 --force');
-    await run('pg_restore', ['--no-owner', '--exit-on-error', '--single-transaction', ...(replace ? ['--clean', '--if-exists'] : []), `--dbname=${databaseUrl}`, file]);
+    const target = pgTarget(databaseUrl);
+    await run('pg_restore', ['--no-owner', '--exit-on-error', '--single-transaction', ...(replace ? ['--clean', '--if-exists'] : []), `--dbname=${target.url}`, file], target.env);
     return { kind };
   }
   // SQLite: check the copy, then move it into place (the -wal and -shm files of the old one go)
-  const check = new SQLite(file, { readonly: true, fileMustExist: true });
+  let check: SQLite.Database;
+  try {
+    check = new SQLite(file, { readonly: true, fileMustExist: true });
+    check.pragma('schema_version'); // reads the header: fails here for a file that cannot be read
+  } catch (e) {
+    throw new AppError('BACKUP_FILE_UNREADABLE', `无法读取备份文件 ${file}：${(e as Error).message}`);
+  }
   try {
     const ok = check.pragma('integrity_check', { simple: true });
     if (ok !== 'ok') throw new AppError('BACKUP_FILE_DAMAGED', `备份文件已损坏（完整性检查：${String(ok)}）`);

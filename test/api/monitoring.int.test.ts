@@ -36,6 +36,9 @@ describe.each(testDialects())('metrics on %s', (dialect) => {
     const remote = await t.app.inject({ method: 'GET', url: '/metrics', remoteAddress: '203.0.113.5' });
     expect(remote.statusCode).toBe(403);
     expect(remote.json().error.code).toBe('METRICS_LOCAL_ONLY');
+    // relayed by a proxy on the same machine: not local
+    const relayed = await t.app.inject({ method: 'GET', url: '/metrics', headers: { 'x-forwarded-for': '203.0.113.5' } });
+    expect(relayed.statusCode).toBe(403);
   });
 });
 

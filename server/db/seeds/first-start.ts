@@ -4,7 +4,9 @@
  * directory and the seed notice 《2020年嘉兴市政务公开重点工作责任清单》, imported and published.
  */
 import fs from 'node:fs';
+import { sql } from 'kysely';
 import type { Db } from '../create-db.ts';
+import { isPostgres } from '../portable.ts';
 import { systemActor } from '../../platform/actor.ts';
 import { countUnits, createUnit, listUnits, seedJiaxingDirectory } from '../../modules/directory/index.ts';
 import { countUsers, createUser } from '../../modules/identity/index.ts';
@@ -28,8 +30,33 @@ export interface FirstStartResult {
   demo: { listId: number; tasks: number; assignments: number; units: number; accounts: number; reports: number; requests: number; publications: number } | null;
 }
 
-/** Prepares an empty database; does nothing to one that already has accounts or data. */
+/** An arbitrary constant naming the first start's advisory lock on PostgreSQL. */
+const FIRST_START_LOCK = 7_410_363;
+let sqliteTurn: Promise<unknown> = Promise.resolve();
+
+/**
+ * Prepares an empty database; does nothing to one that already has accounts or data. Several
+ * server processes starting at once on one PostgreSQL database take turns (an advisory lock held on
+ * one connection): the first prepares it, the others find it prepared.
+ */
 export async function ensureFirstStart(db: Db, options: { demoData: boolean }): Promise<FirstStartResult> {
+  if (!isPostgres(db)) {
+    // SQLite serves one process: calls in it take turns
+    const run = sqliteTurn.then(() => firstStart(db, options));
+    sqliteTurn = run.catch(() => undefined);
+    return run;
+  }
+  return db.connection().execute(async (conn) => {
+    await sql`SELECT pg_advisory_lock(${FIRST_START_LOCK})`.execute(conn);
+    try {
+      return await firstStart(conn, options);
+    } finally {
+      await sql`SELECT pg_advisory_unlock(${FIRST_START_LOCK})`.execute(conn);
+    }
+  });
+}
+
+async function firstStart(db: Db, options: { demoData: boolean }): Promise<FirstStartResult> {
   const actor = systemActor('first-start');
   const result: FirstStartResult = { admin: null, demo: null };
   let demoList: { listId: number; tasks: number; assignments: number; units: number } | null = null;

@@ -56,7 +56,8 @@ export async function metricsPlugin(app: FastifyInstance): Promise<void> {
     if (token) {
       const sent = /^Bearer (.+)$/.exec(request.headers.authorization ?? '')?.[1] ?? '';
       if (!sameSecret(sent, token)) throw new AuthenticationError('METRICS_TOKEN_REQUIRED', '读取监控指标需要 GONGKAI_METRICS_TOKEN 令牌');
-    } else if (!LOOPBACK.has(request.socket.remoteAddress ?? '')) {
+    } else if (!LOOPBACK.has(request.socket.remoteAddress ?? '') || request.headers['x-forwarded-for'] !== undefined) {
+      // without a token only the server itself reads them: a request relayed by a proxy on this machine is not local
       throw new AppError('METRICS_LOCAL_ONLY', '监控指标只能从本机读取（或设置 GONGKAI_METRICS_TOKEN）', 403);
     }
     reply.type(registry.contentType);
