@@ -159,7 +159,7 @@ export async function createUser(db: Db, actor: Actor, input: CreateUserInput): 
   if (!input.displayName.trim()) throw new ValidationError('USER_INVALID_DISPLAY_NAME', '姓名不能为空');
   const unit = await getUnit(db, input.unitId);
   if (!unit) throw new ValidationError('USER_UNIT_NOT_FOUND', `单位不存在：${input.unitId}`);
-  const generated = input.password === undefined ? oneTimePassword() : null;
+  const generated = input.password === undefined ? oneTimePassword(username) : null;
   const password = input.password ?? generated!;
   const problem = passwordProblem(password, username);
   if (problem) throw new ValidationError('USER_WEAK_PASSWORD', problem);
@@ -236,7 +236,8 @@ export async function changeOwnPassword(
 export async function resetPassword(db: Db, actor: Actor, id: number): Promise<string> {
   if (actor.kind === 'anonymous') throw new AuthenticationError();
   if (!canListUsers(actor)) throw new ForbiddenError('USER_FORBIDDEN', '无权管理账号');
-  const password = oneTimePassword();
+  const target = await repo.findUserById(db, id);
+  const password = oneTimePassword(target?.username ?? '');
   const passwordHash = await hashPassword(password);
   await db.transaction().execute(async (trx) => {
     const user = await repo.findUserById(trx, id);

@@ -26,15 +26,21 @@ export function passwordProblem(password: string, username: string): string | nu
   if (password.length < 10) return '密码至少需要10个字符';
   if (password.length > 200) return '密码不能超过200个字符';
   if (!/[A-Za-z]/.test(password) || !/[0-9]/.test(password)) return '密码必须同时包含字母和数字';
-  if (password.toLowerCase().includes(username.toLowerCase())) return '密码不能包含用户名';
+  if (username && password.toLowerCase().includes(username.toLowerCase())) return '密码不能包含用户名';
   return null;
 }
 
-/** A random one-time password that satisfies the rules (letters and digits, 16 characters). */
-export function oneTimePassword(): string {
+/**
+ * A random one-time password that satisfies the rules for this username (letters and digits, 16
+ * characters, never containing the username — a short one like `dw12` would otherwise turn up now
+ * and then and make the account's creation fail).
+ */
+export function oneTimePassword(username: string): string {
   const alphabet = 'ABCDEFGHJKLMNPQRSTUVWXYZabcdefghijkmnpqrstuvwxyz23456789';
-  const bytes = randomBytes(16);
-  let out = '';
-  for (const b of bytes) out += alphabet[b % alphabet.length];
-  return /[0-9]/.test(out) && /[A-Za-z]/.test(out) ? out : oneTimePassword();
+  for (;;) {
+    const bytes = randomBytes(16);
+    let out = '';
+    for (const b of bytes) out += alphabet[b % alphabet.length];
+    if (passwordProblem(out, username) === null) return out;
+  }
 }
