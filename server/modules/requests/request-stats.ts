@@ -61,8 +61,8 @@ export interface RequestRecords {
  * - table 四: appeals filed by the end whose outcome is decided in the range, or still pending at its end.
  */
 export async function requestRecords(db: Db, q: { from: string; to: string; unitIds?: readonly number[] }): Promise<RequestRecords> {
-  const units = q.unitIds === undefined ? null : new Set(q.unitIds);
-  const all = (await repo.findRequests(db, {})).filter((r) => r.receivedOn && (units === null || units.has(r.handlingUnitId))).sort((a, b) => a.id - b.id);
+  const units = q.unitIds === undefined ? null : [...new Set(q.unitIds)];
+  const all = await repo.findCountedRequests(db, units, q.from, q.to);
   const s: RequestRecords = {
     from: q.from, to: q.to, received: noIds(), carriedOver: noIds(), outcomes: Object.fromEntries(REPLY_OUTCOMES.map((o) => [o.code, noIds()])),
     outcomesTotal: noIds(), carriedForward: noIds(), byChannel: {},
@@ -87,10 +87,8 @@ export async function requestRecords(db: Db, q: { from: string; to: string; unit
     }
     if (rec <= q.to && (!answered || answered > q.to)) add(s.carriedForward, r.applicantKind, r.id);
   }
-  const ids = new Set(all.map((r) => r.id));
   const col: Record<string, number> = { maintained: 0, corrected: 1, other: 2, pending: 3 };
-  for (const a of await repo.findAppeals(db)) {
-    if (!ids.has(a.requestId) || a.filedOn > q.to) continue;
+  for (const a of await repo.findAppealsOfUnits(db, units, q.to)) {
     const decidedInRange = a.decidedOn && a.decidedOn >= q.from && a.decidedOn <= q.to;
     const outcome = a.outcome !== 'pending' && a.decidedOn && a.decidedOn <= q.to ? a.outcome : 'pending';
     if (outcome !== 'pending' && !decidedInRange) continue; // decided before the range: counted in an earlier report
@@ -143,9 +141,9 @@ export interface CountedRecord {
 export async function countedRecords(db: Db, q: { requestIds?: readonly number[]; appealIds?: readonly number[] }): Promise<CountedRecord[]> {
   const out: CountedRecord[] = [];
   const reqIds = new Set(q.requestIds ?? []);
-  const appeals = q.appealIds?.length ? (await repo.findAppeals(db)).filter((a) => q.appealIds!.includes(a.id)) : [];
+  const appeals = q.appealIds?.length ? (await repo.findAppealsByIds(db, q.appealIds)).sort((a, b) => a.id - b.id) : [];
   for (const a of appeals) reqIds.add(a.requestId);
-  const requests = reqIds.size ? new Map((await repo.findRequests(db, {})).filter((r) => reqIds.has(r.id)).map((r) => [r.id, r])) : new Map();
+  const requests = reqIds.size ? new Map((await repo.findRequestsByIds(db, [...reqIds])).map((r) => [r.id, r])) : new Map();
   const base = (r: { id: number; regNumber: string; applicantKind: string; receivedOn: string | null; repliedOn: string | null; outcome: string | null; state: string }) => ({
     requestId: r.id, regNumber: r.regNumber, applicantKind: r.applicantKind, receivedOn: r.receivedOn, repliedOn: r.repliedOn, outcome: r.outcome, state: r.state,
   });

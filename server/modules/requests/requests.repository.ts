@@ -51,6 +51,55 @@ export async function findRequests(q: Q, f: RequestFilter): Promise<DisclosureRe
   return query.orderBy('id', 'desc').execute();
 }
 
+/** The columns the annual report's statistics read. */
+export interface CountedRequestRow {
+  id: number;
+  handlingUnitId: number;
+  applicantKind: string;
+  channel: string;
+  receivedOn: string;
+  repliedOn: string | null;
+  outcome: string | null;
+}
+
+/**
+ * Requests that can count in a period [from, to]: received by its end and not answered before its
+ * start — of these units, or of all (null). Filtered in the database: a province holds hundreds of
+ * thousands of requests.
+ */
+export async function findCountedRequests(q: Q, units: readonly number[] | null, from: string, to: string): Promise<CountedRequestRow[]> {
+  if (units !== null && !units.length) return [];
+  let query = q.selectFrom('disclosureRequest')
+    .select(['id', 'handlingUnitId', 'applicantKind', 'channel', 'receivedOn', 'repliedOn', 'outcome'])
+    .where('receivedOn', 'is not', null).where('receivedOn', '<=', to)
+    .where((eb) => eb.or([eb('repliedOn', 'is', null), eb('repliedOn', '>=', from)]));
+  if (units !== null) query = query.where('handlingUnitId', 'in', [...units]);
+  return (await query.orderBy('id').execute()) as CountedRequestRow[];
+}
+
+/** Requests by id (in chunks: a cell can count thousands). */
+export async function findRequestsByIds(q: Q, ids: readonly number[]): Promise<DisclosureRequest[]> {
+  const out: DisclosureRequest[] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(...await q.selectFrom('disclosureRequest').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute());
+  return out;
+}
+
+/** Appeals by id. */
+export async function findAppealsByIds(q: Q, ids: readonly number[]): Promise<Appeal[]> {
+  const out: Appeal[] = [];
+  for (let i = 0; i < ids.length; i += 500) out.push(...await q.selectFrom('appeal').selectAll().where('id', 'in', ids.slice(i, i + 500)).execute());
+  return out;
+}
+
+/** Appeals filed by `to` against requests of these units (or of all: null). */
+export async function findAppealsOfUnits(q: Q, units: readonly number[] | null, to: string): Promise<Appeal[]> {
+  if (units !== null && !units.length) return [];
+  let query = q.selectFrom('appeal').innerJoin('disclosureRequest', 'disclosureRequest.id', 'appeal.requestId').selectAll('appeal')
+    .where('appeal.filedOn', '<=', to).where('disclosureRequest.receivedOn', 'is not', null);
+  if (units !== null) query = query.where('disclosureRequest.handlingUnitId', 'in', [...units]);
+  return query.orderBy('appeal.id').execute();
+}
+
 /** Earlier requests of the same applicant within a window, for the duplicate check. */
 export async function findSameApplicant(
   q: Q, a: { idNumber: string | null; creditCode: string | null; applicantName: string; phone: string | null }, sinceDate: string,
