@@ -14,7 +14,7 @@ import { getUnit, listUnits, type UnitView } from '../directory/index.ts';
 import { listInterpretations } from '../interpretations/index.ts';
 import { listLists } from '../lists/index.ts';
 import { listNormativeDocuments } from '../normative/index.ts';
-import { evaluateList } from '../progress/index.ts';
+import { evaluateList, matrixVersion } from '../progress/index.ts';
 import { listPublishedPublications } from '../publications/index.ts';
 import { requestRecords, type RecordRow } from '../requests/index.ts';
 import { TABLE3_COLUMNS, TEMPLATES, type TemplateVersion } from './domain/templates.ts';
@@ -198,13 +198,32 @@ function merge(rows: (RecordRow | undefined)[]): RecordRow {
   return out;
 }
 
+/**
+ * The list's evaluated assignments, kept per database and list while the list's progress version
+ * (the one the office matrix's cache uses: today, the list, its progress revision) is unchanged —
+ * every unit's report of a year reads the same list, and evaluating it takes half a second at a
+ * province's size (bench/province.ts).
+ */
+const evaluations = new WeakMap<Db, Map<number, { version: string; rows: Awaited<ReturnType<typeof evaluateList>> }>>();
+
+async function evaluatedList(db: Db, listId: number): Promise<Awaited<ReturnType<typeof evaluateList>>> {
+  const version = await matrixVersion(db, SYSTEM, listId);
+  let cached = evaluations.get(db);
+  if (!cached) evaluations.set(db, (cached = new Map()));
+  const hit = cached.get(listId);
+  if (hit && hit.version === version) return hit.rows;
+  const rows = await evaluateList(db, listId);
+  cached.set(listId, { version, rows });
+  return rows;
+}
+
 async function responsibilityFacts(db: Db, unitIds: number[], year: number): Promise<ResponsibilityFacts | null> {
   const lists = await listLists(db, SYSTEM, { state: 'published', kind: 'responsibility', year });
   const list = lists.sort((a, b) => b.taskCount - a.taskCount)[0];
   if (!list) return null;
   const scope = new Set(unitIds);
   const byTask = new Map<number, string[]>();
-  for (const e of await evaluateList(db, list.id)) {
+  for (const e of await evaluatedList(db, list.id)) {
     if (!scope.has(e.facts.unitId)) continue;
     byTask.set(e.facts.taskId, [...(byTask.get(e.facts.taskId) ?? []), e.finalState]);
   }

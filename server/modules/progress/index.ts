@@ -7,7 +7,7 @@ import { ensureListPeriods } from './progress.service.ts';
 
 export {
   listPeriods, setReportingCycle, listWorkbenchAssignments, getAssignmentDetail, submitReport, reviewReport, reviewQueue,
-  publishReport, getAttachment, setFinalState, listMatrix, listOverview, evaluateList, ensureListPeriods, MAX_ATTACHMENTS,
+  publishReport, getAttachment, setFinalState, listMatrix, matrixVersion, listOverview, evaluateList, ensureListPeriods, MAX_ATTACHMENTS,
   type WorkbenchAssignment, type ReportView,
 } from './progress.service.ts';
 export { REPORT_STATUS, FINAL_STATE, type ReportStatus, type FinalState } from './status.ts';
