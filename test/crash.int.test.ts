@@ -9,7 +9,6 @@
 import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { sql } from 'kysely';
@@ -22,23 +21,13 @@ import { importNotice } from '../server/modules/lists/index.ts';
 import { createUser } from '../server/modules/identity/index.ts';
 import { verifyAuditChain } from '../server/modules/audit/index.ts';
 import { SEED_NOTICE_FILE } from '../server/db/seeds/first-start.ts';
+import { freePort } from './support/ports.ts';
 
 const BIN = path.resolve('bin/gongkai.js');
 const ROUNDS = 6;
 const SEED = fs.readFileSync(SEED_NOTICE_FILE);
 /** A 1×1 PNG: attachments are accepted by their content. */
 const PNG = Buffer.from('iVBORw0KGgoAAAANSUhEUgAAAAEAAAABCAYAAAAfFcSJAAAADUlEQVR42mNkYPhfDwAChwGA60e6kgAAAABJRU5ErkJggg==', 'base64');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 interface Client { cookie: string; csrf: string }
 

@@ -11,7 +11,6 @@ import { afterAll, beforeAll, describe, expect, it } from 'vitest';
 import { spawn, type ChildProcess } from 'node:child_process';
 import fs from 'node:fs';
 import http from 'node:http';
-import net from 'node:net';
 import os from 'node:os';
 import path from 'node:path';
 import { testDialects } from './support/dialects.ts';
@@ -21,20 +20,10 @@ import { systemActor } from '../server/platform/actor.ts';
 import { seedJiaxingDirectory, loadResolver } from '../server/modules/directory/index.ts';
 import { createUser } from '../server/modules/identity/index.ts';
 import { SEED_NOTICE_FILE } from '../server/db/seeds/first-start.ts';
+import { freePort } from './support/ports.ts';
 
 const BIN = path.resolve('bin/gongkai.js');
 const withPg = testDialects().includes('postgres');
-
-function freePort(): Promise<number> {
-  return new Promise((resolve, reject) => {
-    const s = net.createServer();
-    s.once('error', reject);
-    s.listen(0, '127.0.0.1', () => {
-      const port = (s.address() as net.AddressInfo).port;
-      s.close(() => resolve(port));
-    });
-  });
-}
 
 describe.runIf(withPg)('two instances behind a round-robin proxy (PostgreSQL)', () => {
   let tdb: TestDb;
@@ -79,7 +68,7 @@ describe.runIf(withPg)('two instances behind a round-robin proxy (PostgreSQL)', 
       req.pipe(up);
     });
     await new Promise<void>((resolve) => proxy.listen(0, '127.0.0.1', () => resolve()));
-    base = `http://127.0.0.1:${(proxy.address() as net.AddressInfo).port}`;
+    base = `http://127.0.0.1:${(proxy.address() as import('node:net').AddressInfo).port}`;
   }, 120_000);
 
   afterAll(async () => {

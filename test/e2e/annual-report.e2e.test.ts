@@ -30,6 +30,7 @@ import { setClock } from '../../server/platform/clock.ts';
 import { loadResolver, seedJiaxingDirectory } from '../../server/modules/directory/index.ts';
 import { createUser } from '../../server/modules/identity/index.ts';
 import { createTestDb, type TestDb } from '../support/test-db.ts';
+import { axeViolations } from '../support/axe.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = path.join(REPO, 'test-output', 'screenshots');
@@ -88,12 +89,6 @@ async function request(kind: string, receivedOn: string, repliedOn: string | nul
   }).returning('id').executeTakeFirstOrThrow()).id;
 }
 
-async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
-  // evaluated, not added as a <script>: the pages' CSP (script-src 'self') refuses inline scripts, as it should
-  await page.evaluate(fs.readFileSync(path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-  const result = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`) as { id: string; impact: string; help: string; nodes: string[] }[];
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 describe('annual report in the browser', () => {
   beforeAll(async () => {

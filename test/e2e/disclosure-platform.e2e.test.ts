@@ -40,6 +40,7 @@ import { loadResolver, seedJiaxingDirectory } from '../../server/modules/directo
 import { createUser } from '../../server/modules/identity/index.ts';
 import { seedDefaultCatalogues } from '../../server/modules/publications/index.ts';
 import { createTestDb, type TestDb } from '../support/test-db.ts';
+import { axeViolations } from '../support/axe.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = path.join(REPO, 'test-output', 'screenshots');
@@ -121,12 +122,6 @@ async function login(page: Page, username: string): Promise<void> {
   await page.waitForURL(/\/admin\/(?!login)/);
 }
 
-async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
-  // evaluated, not added as a <script>: the pages' CSP (script-src 'self') refuses inline scripts, as it should
-  await page.evaluate(fs.readFileSync(path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-  const result = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`) as { id: string; impact: string; help: string; nodes: string[] }[];
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /** The public search form: the query and (optionally) the selects, then 检索. */
 async function portalSearch(page: Page, q: string, filters: { kind?: string; validity?: string } = {}): Promise<void> {

@@ -23,6 +23,7 @@ import { loadResolver, seedJiaxingDirectory } from '../../server/modules/directo
 import { createUser } from '../../server/modules/identity/index.ts';
 import { seedDefaultCatalogues } from '../../server/modules/publications/index.ts';
 import { createTestDb, type TestDb } from '../support/test-db.ts';
+import { axeViolations } from '../support/axe.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = path.join(REPO, 'test-output', 'screenshots');
@@ -58,12 +59,6 @@ async function publish(username: string, on: string, body: Record<string, unknow
   return p.id;
 }
 
-async function axeViolations(p: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
-  // evaluated, not added as a <script>: the pages' CSP (script-src 'self') refuses inline scripts, as it should
-  await p.evaluate(fs.readFileSync(path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-  const r = await p.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`) as { id: string; impact: string; help: string; nodes: string[] }[];
-  return r.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 async function expectAxeClean(url: string): Promise<void> {
   await checker.goto(url);

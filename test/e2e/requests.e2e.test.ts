@@ -22,6 +22,7 @@ import { loadResolver, seedJiaxingDirectory } from '../../server/modules/directo
 import { createUser } from '../../server/modules/identity/index.ts';
 import { idNumberCheckCharacter } from '../../server/modules/requests/domain/identity-numbers.ts';
 import { createTestDb, type TestDb } from '../support/test-db.ts';
+import { axeViolations } from '../support/axe.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = path.join(REPO, 'test-output', 'screenshots');
@@ -43,12 +44,6 @@ async function staff(username: string, method: 'GET' | 'POST', url: string, payl
   return app.inject({ method, url, payload: payload as never, headers: { cookie: s.cookie, 'x-csrf-token': s.csrf } });
 }
 
-async function axeViolations(p: Page) {
-  // evaluated, not added as a <script>: the pages' CSP (script-src 'self') refuses inline scripts, as it should
-  await p.evaluate(fs.readFileSync(path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-  const r = await p.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help })))`) as { id: string; impact: string; help: string }[];
-  return r.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 describe('依申请公开 in the browser', () => {
   beforeAll(async () => {

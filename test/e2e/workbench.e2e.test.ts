@@ -30,6 +30,7 @@ import { loadResolver } from '../../server/modules/directory/index.ts';
 import { createUser } from '../../server/modules/identity/index.ts';
 import { createTestDb, type TestDb } from '../support/test-db.ts';
 import { tinyPdf } from '../support/files.ts';
+import { axeViolations } from '../support/axe.ts';
 
 const REPO = fileURLToPath(new URL('../../', import.meta.url));
 const SHOTS = path.join(REPO, 'test-output', 'screenshots');
@@ -106,12 +107,6 @@ function beijing(iso: string): string {
 }
 
 /** Runs axe-core in the page; returns the serious and critical violations. */
-async function axeViolations(page: Page): Promise<{ id: string; impact: string; help: string; nodes: string[] }[]> {
-  // evaluated, not added as a <script>: the pages' CSP (script-src 'self') refuses inline scripts, as it should
-  await page.evaluate(fs.readFileSync(path.join(REPO, 'node_modules', 'axe-core', 'axe.min.js'), 'utf8'));
-  const result = await page.evaluate(`axe.run(document, { resultTypes: ['violations'] }).then((r) => r.violations.map((v) => ({ id: v.id, impact: v.impact, help: v.help, nodes: v.nodes.slice(0, 5).map((n) => n.target.join(' ')) })))`) as { id: string; impact: string; help: string; nodes: string[] }[];
-  return result.filter((v) => v.impact === 'serious' || v.impact === 'critical');
-}
 
 /** The responsible unit's row for the task on its public progress page. */
 function publicRow(page: Page) {
